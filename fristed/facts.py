@@ -1,0 +1,124 @@
+"""The facts registry, `data/facts.yml`: the one place numbers, addresses, domains and durations live."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import phonenumbers
+
+from fristed.data import DataError, load_yaml
+
+FACTS_FILE = Path("data/facts.yml")
+SOURCE_FILES = {"source": Path("source/menneskehandel.nb.txt"), "facts": Path("source/FACTS.md")}
+UNITS = ("hour", "day", "week", "month", "year")
+
+
+def _entries(field: str, value: dict, *also_required: str) -> dict:
+    """Schema of a mapping from fact id to a fact whose value is in `field`."""
+    return {
+        "type": "object",
+        "propertyNames": {"pattern": "^[a-z][a-z0-9-]*$", "description": "an id of lower-case letters, digits and dashes"},
+        "additionalProperties": {
+            "type": "object",
+            "required": [field, *also_required, "name", "source", "quote"],
+            "additionalProperties": False,
+            "properties": {
+                field: value,
+                "unit": {"enum": list(UNITS)},
+                "name": {"type": "string", "minLength": 1},
+                "source": {"enum": list(SOURCE_FILES)},
+                "quote": {"type": "string", "minLength": 1},
+            },
+        },
+    }
+
+
+SCHEMA = {
+    "type": "object",
+    "required": ["phones", "emails", "domains", "durations"],
+    "additionalProperties": False,
+    "properties": {
+        "phones": _entries("number", {
+            "type": "string",
+            "pattern": r"^(\+[1-9][0-9]{6,14}|[0-9]{3,5})$",
+            "description": "an E.164 number such as '+4722331160' or a short number such as '112', in quotes",
+        }),
+        "emails": _entries("address", {
+            "type": "string",
+            "pattern": r"^[a-z0-9._-]+@[a-z0-9.-]+\.[a-z]{2,}$",
+            "description": "a lower-case ASCII e-mail address",
+        }),
+        "domains": _entries("domain", {
+            "type": "string",
+            "pattern": r"^([a-z0-9-]+\.)+[a-z]{2,}$",
+            "description": "a lower-case ASCII domain such as 'udi.no'",
+        }),
+        "durations": _entries("amount", {"type": "integer", "minimum": 1, "description": "a whole number"}, "unit"),
+    },
+}
+
+
+@dataclass(frozen=True)
+class Phone:
+    """A phone number the site may show."""
+
+    id: str
+    number: str
+    name: str
+
+    @property
+    def tel(self) -> str:
+        """The `tel:` link target: international form, or the short number as dialled."""
+        return f"tel:{self.number}"
+
+    @property
+    def display(self) -> str:
+        """The number as Norwegians write it: '22 33 11 60'; short numbers as they are."""
+        if not self.number.startswith("+"):
+            return self.number
+        parsed = phonenumbers.parse(self.number)
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time the site may state."""
+
+    id: str
+    amount: int
+    unit: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The whole registry."""
+
+    phones: dict[str, Phone]
+    emails: dict[str, str]
+    domains: dict[str, str]
+    durations: dict[str, Duration]
+
+
+def load_facts(project: Path) -> Facts:
+    """Return the facts registry, checked against its schema and against its sources."""
+    document = load_yaml(project / FACTS_FILE, SCHEMA)
+    data = document.data
+    problems = []
+    for kind, entries in data.items():
+        for fact_id, fact in entries.items():
+            source = project / SOURCE_FILES[fact["source"]]
+            if fact["quote"] not in source.read_text(encoding="utf-8"):
+                problems.append(document.problem((kind, fact_id, "quote"), f"expected words found in {SOURCE_FILES[fact['source']]}, found {fact['quote']!r}"))
+    for fact_id, phone in data["phones"].items():
+        if phone["number"].startswith("+") and not phonenumbers.is_valid_number(phonenumbers.parse(phone["number"])):
+            problems.append(document.problem(("phones", fact_id, "number"), f"expected a valid phone number, found {phone['number']!r}"))
+    if problems:
+        raise DataError(problems)
+    return Facts(
+        phones={key: Phone(key, value["number"], value["name"]) for key, value in data["phones"].items()},
+        emails={key: value["address"] for key, value in data["emails"].items()},
+        domains={key: value["domain"] for key, value in data["domains"].items()},
+        durations={key: Duration(key, value["amount"], value["unit"], value["name"]) for key, value in data["durations"].items()},
+    )

@@ -1,0 +1,98 @@
+"""The site's languages, read from `data/languages.yml`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import babel
+
+from fristed.data import DataError, load_yaml
+
+LANGUAGES_FILE = Path("data/languages.yml")
+
+SCHEMA = {
+    "type": "array",
+    "minItems": 1,
+    "items": {
+        "type": "object",
+        "required": ["code", "name"],
+        "additionalProperties": False,
+        "properties": {
+            "code": {
+                "type": "string",
+                "pattern": "^[a-z]{2,3}$",
+                "description": "a lower-case ISO 639 language code such as 'en'",
+            },
+            "name": {"type": "string", "minLength": 1},
+            "default": {"type": "boolean"},
+        },
+    },
+}
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site."""
+
+    code: str
+    name: str
+    default: bool = False
+
+    @property
+    def direction(self) -> str:
+        """'rtl' or 'ltr', from the Unicode CLDR locale data."""
+        return babel.Locale.parse(self.code).text_direction
+
+    @property
+    def folder(self) -> str:
+        """The language's folder in the built site: '' for the default language, else its code."""
+        return "" if self.default else self.code
+
+
+def load_languages(project: Path) -> list[Language]:
+    """Return the languages of a project, checked: known codes, unique, exactly one default."""
+    document = load_yaml(project / LANGUAGES_FILE, SCHEMA)
+    entries = document.data
+    problems = []
+    seen = set()
+    for index, entry in enumerate(entries):
+        code = entry["code"]
+        if code in seen:
+            problems.append(document.problem((index, "code"), f"expected a code not listed before, found {code!r} again"))
+        seen.add(code)
+        try:
+            babel.Locale.parse(code)
+        except (babel.UnknownLocaleError, ValueError):
+            problems.append(document.problem((index, "code"), f"expected a language known to Unicode CLDR, found {code!r}"))
+    defaults = [entry["code"] for entry in entries if entry.get("default")]
+    if len(defaults) != 1:
+        problems.append(document.problem((), f"expected exactly one language with 'default: true', found {len(defaults)}: {defaults}"))
+    if problems:
+        raise DataError(problems)
+    return [Language(**entry) for entry in entries]
+
+
+def default_language(languages: list[Language]) -> Language:
+    """Return the source language."""
+    return next(language for language in languages if language.default)
+
+
+def i18n_languages(config_dir: os.PathLike | str) -> list[dict]:
+    """Return the `languages` option of mkdocs-static-i18n, so the language list lives in data/."""
+    from fristed.strings import load_strings
+
+    project = Path(os.fspath(config_dir))
+    languages = load_languages(project)
+    strings = load_strings(project, languages)
+    return [
+        {
+            "locale": language.code,
+            "name": language.name,
+            "default": language.default,
+            "build": True,
+            "site_name": strings[language.code]["site_name"],
+        }
+        for language in languages
+    ]

@@ -1,0 +1,80 @@
+"""Everything the build knows of the project, loaded and checked in one call."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from fristed.data import DataError
+from fristed.facts import Facts, load_facts
+from fristed.languages import Language, default_language, load_languages
+from fristed.pages import DOCS_FOLDER, read_front_matter, translations
+from fristed.strings import load_strings
+
+
+@dataclass(frozen=True)
+class Site:
+    """The project's data: languages, interface strings, facts and which pages exist where."""
+
+    project: Path
+    languages: list[Language]
+    strings: dict[str, dict[str, str]]
+    facts: Facts
+    pages: dict[str, list[str]]
+    front_matter: dict[str, dict]
+
+    @classmethod
+    def load(cls, project: Path) -> Site:
+        """Load and check every data file of a project; raise one `DataError` listing all problems."""
+        problems = []
+
+        def collect(load, *args):
+            try:
+                return load(*args)
+            except DataError as error:
+                problems.extend(error.problems)
+
+        facts = collect(load_facts, project)
+        languages = collect(load_languages, project)
+        if languages is None:
+            raise DataError(problems)
+        strings = collect(load_strings, project, languages)
+        pages = translations(project, languages)
+        front_matter = {
+            f"{code}/{page}": collect(read_front_matter, project / DOCS_FOLDER / code / page)
+            for page, codes in pages.items()
+            for code in codes
+        }
+        if problems:
+            raise DataError(problems)
+        return cls(project, languages, strings, facts, pages, front_matter)
+
+    @property
+    def source(self) -> Language:
+        """The default language, the one every page is written in first."""
+        return default_language(self.languages)
+
+    def language(self, code: str) -> Language:
+        """Return the language with this code."""
+        return next(language for language in self.languages if language.code == code)
+
+    def page_of(self, src_uri: str) -> tuple[str, str]:
+        """Split a docs path `en/help.md` into the language it is written in and the page `help.md`."""
+        code, _, page = src_uri.partition("/")
+        return code, page
+
+
+def load_site(project: Path) -> Site:
+    """Return the project's data, loaded once and again only after a data or page file changed.
+
+    Every hook of every language build asks for it; `mkdocs serve` must see edits at once.
+    """
+    files = (path for folder in ("data", "docs", "source") for path in (project / folder).rglob("*"))
+    stamp = tuple(sorted((str(path), path.stat().st_mtime_ns) for path in files))
+    return _load_site(project, stamp)
+
+
+@functools.lru_cache(maxsize=2)
+def _load_site(project: Path, stamp: tuple) -> Site:
+    return Site.load(project)
