@@ -26,7 +26,15 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity}: {self.message}"
+        return f"{_shown(self.path)}:{self.line}:{self.column}: {self.severity}: {self.message}"
+
+
+def _shown(path: Path) -> str:
+    """A path as a reader types it: relative to the working folder when it is inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 @dataclass(frozen=True)
@@ -36,10 +44,18 @@ class Document:
     path: Path
     data: Any
     lines: dict[tuple, int]
+    problems: list[Problem]
 
     def problem(self, location: tuple, message: str) -> Problem:
         """Return a problem at a location such as `("phones", "rosa", "number")`."""
         return Problem(self.path, _line_of(self.lines, location), f"{_name(location)}: {message}")
+
+    def check(self, more: list[Problem] = ()) -> Any:
+        """Return the data, or raise every problem of the schema and of `more` together."""
+        problems = sorted([*self.problems, *more], key=lambda problem: problem.line)
+        if problems:
+            raise DataError(problems)
+        return self.data
 
 
 class DataError(Exception):
@@ -51,7 +67,10 @@ class DataError(Exception):
 
 
 def load_yaml(path: Path, schema: dict[str, Any]) -> Document:
-    """Return a YAML file's data after checking it against a JSON schema."""
+    """Read a YAML file and check it against a JSON schema; its problems go in the `Document`.
+
+    Only a missing file or broken YAML raise at once, since nothing more can be checked then.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -66,12 +85,9 @@ def load_yaml(path: Path, schema: dict[str, Any]) -> Document:
     lines = _lines_by_location(root) if root is not None else {}
     validator = jsonschema.Draft202012Validator(schema)
     problems = [
-        Problem(path, _line_of(lines, error.absolute_path), _describe(error))
-        for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+        Problem(path, _line_of(lines, _location(error)), _describe(error)) for error in validator.iter_errors(data)
     ]
-    if problems:
-        raise DataError(sorted(problems, key=lambda p: p.line))
-    return Document(path, data, lines)
+    return Document(path, data, lines, problems)
 
 
 def _lines_by_location(node: yaml.Node, location: tuple = ()) -> dict[tuple, int]:
@@ -95,9 +111,19 @@ def _line_of(lines: dict[tuple, int], location) -> int:
     return lines.get(location, 1)
 
 
+def _location(error: jsonschema.ValidationError) -> tuple:
+    """Where in the document an error is: for an unknown field, the field itself."""
+    location = tuple(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        extra = [key for key in error.instance if key not in error.schema.get("properties", {})]
+        location = (*location, extra[0])
+    return location
+
+
 def _name(location) -> str:
-    """Spell a location the way a reader finds it in the file: `phones.rosa.number`."""
-    return ".".join(str(part) for part in location) or "the file"
+    """Spell a location the way a reader finds it in the file: `phones.rosa.number`, `[1].code`."""
+    name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location).lstrip(".")
+    return name or "the file"
 
 
 def _describe(error: jsonschema.ValidationError) -> str:

@@ -7,18 +7,24 @@ from pathlib import Path
 
 import phonenumbers
 
-from fristed.data import DataError, load_yaml
+from fristed.data import load_yaml
 
 FACTS_FILE = Path("data/facts.yml")
 SOURCE_FILES = {"source": Path("source/menneskehandel.nb.txt"), "facts": Path("source/FACTS.md")}
 UNITS = ("hour", "day", "week", "month", "year")
+# The field whose value each kind's quote must show, so a value cannot change without its proof.
+# Durations are left out: their quotes give the amount in words ("seks måneder").
+QUOTED_VALUES = {"phones": "number", "emails": "address", "domains": "domain"}
 
 
 def _entries(field: str, value: dict, *also_required: str) -> dict:
     """Schema of a mapping from fact id to a fact whose value is in `field`."""
     return {
         "type": "object",
-        "propertyNames": {"pattern": "^[a-z][a-z0-9-]*$", "description": "an id of lower-case letters, digits and dashes"},
+        "propertyNames": {
+            "pattern": "^[a-z][a-z0-9-]*$",
+            "description": "an id of lower-case letters, digits and dashes",
+        },
         "additionalProperties": {
             "type": "object",
             "required": [field, *also_required, "name", "source", "quote"],
@@ -39,24 +45,43 @@ SCHEMA = {
     "required": ["phones", "emails", "domains", "durations"],
     "additionalProperties": False,
     "properties": {
-        "phones": _entries("number", {
-            "type": "string",
-            "pattern": r"^(\+[1-9][0-9]{6,14}|[0-9]{3,5})$",
-            "description": "an E.164 number such as '+4722331160' or a short number such as '112', in quotes",
-        }),
-        "emails": _entries("address", {
-            "type": "string",
-            "pattern": r"^[a-z0-9._-]+@[a-z0-9.-]+\.[a-z]{2,}$",
-            "description": "a lower-case ASCII e-mail address",
-        }),
-        "domains": _entries("domain", {
-            "type": "string",
-            "pattern": r"^([a-z0-9-]+\.)+[a-z]{2,}$",
-            "description": "a lower-case ASCII domain such as 'udi.no'",
-        }),
+        "phones": _entries(
+            "number",
+            {
+                "type": "string",
+                "pattern": r"^(\+[1-9][0-9]{6,14}|[0-9]{3,5})$",
+                "description": "an E.164 number such as '+4722331160' or a short number such as '112', in quotes",
+            },
+        ),
+        "emails": _entries(
+            "address",
+            {
+                "type": "string",
+                "pattern": r"^[a-z0-9._-]+@[a-z0-9.-]+\.[a-z]{2,}$",
+                "description": "a lower-case ASCII e-mail address",
+            },
+        ),
+        "domains": _entries(
+            "domain",
+            {
+                "type": "string",
+                "pattern": r"^([a-z0-9-]+\.)+[a-z]{2,}$",
+                "description": "a lower-case ASCII domain such as 'udi.no'",
+            },
+        ),
         "durations": _entries("amount", {"type": "integer", "minimum": 1, "description": "a whole number"}, "unit"),
     },
 }
+
+
+def _quote_states(fact: dict, field: str) -> bool:
+    """Whether a fact's quote shows its value: a number's national digits, an address, a domain."""
+    value = fact[field]
+    if field == "number":
+        digits = "".join(character for character in fact["quote"] if character.isdigit())
+        national = str(phonenumbers.parse(value).national_number) if value.startswith("+") else value
+        return national in digits
+    return value in fact["quote"]
 
 
 @dataclass(frozen=True)
@@ -104,21 +129,42 @@ class Facts:
 def load_facts(project: Path) -> Facts:
     """Return the facts registry, checked against its schema and against its sources."""
     document = load_yaml(project / FACTS_FILE, SCHEMA)
+    if document.problems:
+        # The checks below rely on the schema's shapes.
+        document.check()
     data = document.data
+    sources = {name: (project / path).read_text(encoding="utf-8") for name, path in SOURCE_FILES.items()}
     problems = []
     for kind, entries in data.items():
         for fact_id, fact in entries.items():
-            source = project / SOURCE_FILES[fact["source"]]
-            if fact["quote"] not in source.read_text(encoding="utf-8"):
-                problems.append(document.problem((kind, fact_id, "quote"), f"expected words found in {SOURCE_FILES[fact['source']]}, found {fact['quote']!r}"))
+            if fact["quote"] not in sources[fact["source"]]:
+                problems.append(
+                    document.problem(
+                        (kind, fact_id, "quote"),
+                        f"expected words found in {SOURCE_FILES[fact['source']]}, found {fact['quote']!r}",
+                    )
+                )
+            elif kind in QUOTED_VALUES and not _quote_states(fact, QUOTED_VALUES[kind]):
+                problems.append(
+                    document.problem(
+                        (kind, fact_id, QUOTED_VALUES[kind]),
+                        f"expected the value its quote states, {fact['quote']!r}, found {fact[QUOTED_VALUES[kind]]!r}",
+                    )
+                )
     for fact_id, phone in data["phones"].items():
         if phone["number"].startswith("+") and not phonenumbers.is_valid_number(phonenumbers.parse(phone["number"])):
-            problems.append(document.problem(("phones", fact_id, "number"), f"expected a valid phone number, found {phone['number']!r}"))
-    if problems:
-        raise DataError(problems)
+            problems.append(
+                document.problem(
+                    ("phones", fact_id, "number"), f"expected a valid phone number, found {phone['number']!r}"
+                )
+            )
+    document.check(problems)
     return Facts(
         phones={key: Phone(key, value["number"], value["name"]) for key, value in data["phones"].items()},
         emails={key: value["address"] for key, value in data["emails"].items()},
         domains={key: value["domain"] for key, value in data["domains"].items()},
-        durations={key: Duration(key, value["amount"], value["unit"], value["name"]) for key, value in data["durations"].items()},
+        durations={
+            key: Duration(key, value["amount"], value["unit"], value["name"])
+            for key, value in data["durations"].items()
+        },
     )

@@ -13,8 +13,9 @@ CONTACT_LINK = re.compile(r"<a (?=[^>]*\bhref=\"(?:tel|mailto):)(?![^>]*\bdir=)"
 
 def set_document_language(html: str, code: str, direction: str) -> str:
     """Put `lang` and `dir` on `<html>`, where screen readers and the browser's layout look first."""
+
     def replace(match: re.Match) -> str:
-        others = LANG_OR_DIR.sub("", match.group(0)[len("<html"):])
+        others = LANG_OR_DIR.sub("", match.group(0)[len("<html") :])
         return f'<html lang="{code}" dir="{direction}"{others}'
 
     return HTML_TAG.sub(replace, html, count=1)

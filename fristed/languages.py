@@ -54,23 +54,31 @@ class Language:
 def load_languages(project: Path) -> list[Language]:
     """Return the languages of a project, checked: known codes, unique, exactly one default."""
     document = load_yaml(project / LANGUAGES_FILE, SCHEMA)
-    entries = document.data
-    problems = []
-    seen = set()
+    entries = document.data if isinstance(document.data, list) else []
+    problems, seen = [], set()
     for index, entry in enumerate(entries):
-        code = entry["code"]
+        code = entry.get("code") if isinstance(entry, dict) else None
+        if not isinstance(code, str):
+            continue
         if code in seen:
-            problems.append(document.problem((index, "code"), f"expected a code not listed before, found {code!r} again"))
+            problems.append(
+                document.problem((index, "code"), f"expected a code not listed before, found {code!r} again")
+            )
         seen.add(code)
         try:
             babel.Locale.parse(code)
         except (babel.UnknownLocaleError, ValueError):
-            problems.append(document.problem((index, "code"), f"expected a language known to Unicode CLDR, found {code!r}"))
-    defaults = [entry["code"] for entry in entries if entry.get("default")]
+            problems.append(
+                document.problem((index, "code"), f"expected a language known to Unicode CLDR, found {code!r}")
+            )
+    defaults = [entry.get("code") for entry in entries if isinstance(entry, dict) and entry.get("default")]
     if len(defaults) != 1:
-        problems.append(document.problem((), f"expected exactly one language with 'default: true', found {len(defaults)}: {defaults}"))
-    if problems:
-        raise DataError(problems)
+        problems.append(
+            document.problem(
+                (), f"expected exactly one language with 'default: true', found {len(defaults)}: {defaults}"
+            )
+        )
+    document.check(problems)
     return [Language(**entry) for entry in entries]
 
 
@@ -81,11 +89,17 @@ def default_language(languages: list[Language]) -> Language:
 
 def i18n_languages(config_dir: os.PathLike | str) -> list[dict]:
     """Return the `languages` option of mkdocs-static-i18n, so the language list lives in data/."""
-    from fristed.strings import load_strings
+    from mkdocs.exceptions import ConfigurationError
+
+    from fristed.strings import load_strings  # strings needs this module: import it late
 
     project = Path(os.fspath(config_dir))
-    languages = load_languages(project)
-    strings = load_strings(project, languages)
+    try:
+        languages = load_languages(project)
+        strings = load_strings(project, languages)
+    except DataError as error:
+        # Raised while MkDocs reads mkdocs.yml: its own error type is reported without a traceback.
+        raise ConfigurationError(f"The project's languages have problems:\n{error}") from None
     return [
         {
             "locale": language.code,

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 import yaml
@@ -42,9 +41,17 @@ def read_front_matter(path: Path) -> dict:
     for number, line in enumerate(match.group(1).splitlines(), start=2):
         field = line.split(":", 1)[0].strip()
         if field in data and field not in FRONT_MATTER_FIELDS:
-            problems.append(Problem(path, number, f"front matter: unknown field '{field}'; expected one of: {', '.join(FRONT_MATTER_FIELDS)}"))
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    f"front matter: unknown field '{field}'; expected one of: {', '.join(FRONT_MATTER_FIELDS)}",
+                )
+            )
         elif field in FRONT_MATTER_FIELDS and not isinstance(data[field], FRONT_MATTER_FIELDS[field]):
-            problems.append(Problem(path, number, f"front matter: {field}: expected true or false, found {data[field]!r}"))
+            problems.append(
+                Problem(path, number, f"front matter: {field}: expected true or false, found {data[field]!r}")
+            )
     if problems:
         raise DataError(problems)
     return data
@@ -55,7 +62,9 @@ def translations(project: Path, languages: list[Language]) -> dict[str, list[str
     docs = project / DOCS_FOLDER
     source = next(language for language in languages if language.default)
     pages = sorted(path.relative_to(docs / source.code).as_posix() for path in (docs / source.code).rglob("*.md"))
-    return {page: [language.code for language in languages if (docs / language.code / page).is_file()] for page in pages}
+    return {
+        page: [language.code for language in languages if (docs / language.code / page).is_file()] for page in pages
+    }
 
 
 def page_url(language: Language, page: str) -> str:

@@ -23,7 +23,6 @@ STRINGS_FOLDER = Path("data/strings")
 KEYS = ("site_name", "helpline_label", "unreviewed_notice", "fallback_notice", "not_found")
 
 
-
 def _schema(required: tuple[str, ...]) -> dict:
     """Return the schema of one language's strings file."""
     text = {"type": "string", "minLength": 1, "description": "a line of text"}
@@ -43,10 +42,11 @@ def load_strings(project: Path, languages: list[Language]) -> dict[str, dict[str
         # The source language must have every key; the others may lag behind it.
         required = KEYS if language.default else ()
         try:
-            loaded[language.code] = load_yaml(project / STRINGS_FOLDER / f"{language.code}.yml", _schema(required)).data or {}
+            loaded[language.code] = (
+                load_yaml(project / STRINGS_FOLDER / f"{language.code}.yml", _schema(required)).check() or {}
+            )
         except DataError as error:
             problems.extend(error.problems)
     if problems:
         raise DataError(problems)
     return {code: {**loaded[source.code], **strings} for code, strings in loaded.items()}
-

@@ -1,0 +1,52 @@
+# Fristed's commands, for people and CI alike. `make help` lists them.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+# Material prints a notice about MkDocs 2.0 on every build; this is its documented switch.
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help site serve test check lint lock clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+site: $(VENV)/installed ## Build the site into site/ (sets up .venv first)
+	$(BIN)/mkdocs build --strict
+
+serve: $(VENV)/installed ## Preview the site at http://127.0.0.1:8000/ while you edit
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+test: $(VENV)/installed $(CHROMIUM) lint ## Run every test, browser tests included
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/installed ## Check the Python code's style
+	$(BIN)/ruff check fristed hooks tests
+	$(BIN)/ruff format --check fristed hooks tests
+
+lock: $(VENV)/installed ## Re-pin requirements.txt (versions and hashes) from requirements.in
+	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links --output-file requirements.txt requirements.in
+
+clean: ## Remove the build output and the virtual environment
+	rm -rf site $(VENV) test-artifacts
+
+# The virtual environment, with the pinned requirements and this project, rebuilt when they change.
+$(VENV)/installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
+	touch $@
+
+# The browser tests drive Debian's Chromium (Playwright cannot download its own here).
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	else \
+		echo "The browser tests need Chromium at $(CHROMIUM). Install it with:" >&2; \
+		echo "    sudo apt-get install chromium chromium-driver" >&2; \
+		exit 1; \
+	fi

@@ -1,0 +1,126 @@
+"""Shared fixtures: a built site, copies of the project to change, and a local web server."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+PROJECT = Path(__file__).resolve().parent.parent
+# What a copy of the project needs to build: everything but tests, benchmarks and output.
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "data", "source", "docs")
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Build a project with `mkdocs build --strict`, as `make site` does, and return the result."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the parts of the project a build reads, so a test can change them."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = PROJECT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The project's site, built once per test run into a temporary folder."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build(PROJECT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A fresh copy of the project's sources, to change and build."""
+    return copy_project(tmp_path / "project")
+
+
+# The browser ------------------------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium, with its calls home turned off: the machine has no network, and a test
+# that records requests must see only the site's own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MIRROR_PATH = "/mirror/fristed/"
+ARTIFACTS = PROJECT / "test-artifacts"
+
+
+class _SubPathHandler(SimpleHTTPRequestHandler):
+    """Serve the site under a sub-path only, as a mirror would: anything else is a 404."""
+
+    def translate_path(self, path: str) -> str:
+        path = path.split("?", 1)[0].split("#", 1)[0]
+        if not path.startswith(MIRROR_PATH):
+            return str(Path(self.directory) / "\0missing")
+        return super().translate_path("/" + path[len(MIRROR_PATH) :])
+
+    def end_headers(self):
+        # LinkChecker sends more than 10 requests a second only to a server that names it.
+        self.send_header("LinkChecker", "fristed-tests")
+        super().end_headers()
+
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def mirror(site) -> str:
+    """The built site served on 127.0.0.1 under a sub-path; yields its base URL."""
+    handler = functools.partial(_SubPathHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{MIRROR_PATH}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Debian Chromium, driven by Playwright."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium package")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(chromium):
+    """A fresh 360 by 740 browser context, the screen of a cheap phone."""
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1)
+    yield context
+    context.close()

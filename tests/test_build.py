@@ -1,0 +1,197 @@
+"""The built site: every page in every language, with the right language, title, switcher and links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import PROJECT, build
+
+from fristed.pages import page_url
+from fristed.site import load_site
+
+SITE = load_site(PROJECT)
+LANGUAGES = {language.code: language for language in SITE.languages}
+PAGES = sorted(SITE.pages)
+EVERY_PAGE = [(code, page) for code in LANGUAGES for page in PAGES]
+
+
+def soup(site: Path, code: str, page: str) -> BeautifulSoup:
+    return BeautifulSoup((site / page_url(LANGUAGES[code], page)).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize(("code", "page"), EVERY_PAGE)
+def test_every_page_declares_its_language_and_direction_on_the_document(site, code, page):
+    html = soup(site, code, page).html
+    assert html["lang"] == code
+    assert html["dir"] == ("rtl" if code == "ar" else "ltr")
+
+
+@pytest.mark.parametrize(("code", "page"), EVERY_PAGE)
+def test_every_title_names_the_page_then_the_site_in_its_language(site, code, page):
+    document = soup(site, code, page)
+    heading = document.select_one("article h1").get_text(strip=True)
+    assert document.title.string == f"{heading} - {SITE.strings[code]['site_name']}"
+
+
+@pytest.mark.parametrize(("code", "page"), EVERY_PAGE)
+def test_switcher_names_each_language_in_itself_with_relative_links(site, code, page):
+    links = soup(site, code, page).select("a.md-select__link")
+    assert [(link["lang"], link.get_text(strip=True)) for link in links] == [
+        ("nb", "Norsk"),
+        ("en", "English"),
+        ("ar", "العربية"),
+    ]
+    assert [link["lang"] for link in links if link.get("aria-current") == "page"] == [code]
+    for link in links:
+        target = (site / page_url(LANGUAGES[code], page)).parent / link["href"]
+        assert not link["href"].startswith("/"), link["href"]
+        assert target.resolve() == (site / page_url(LANGUAGES[link["lang"]], page)).resolve()
+
+
+def test_home_pages_switch_language_without_leaving_a_sub_path(site):
+    hrefs = {link["lang"]: link["href"] for link in soup(site, "en", "index.md").select("a.md-select__link")}
+    assert hrefs == {"nb": "../index.html", "en": "index.html", "ar": "../ar/index.html"}
+
+
+@pytest.mark.parametrize("path", sorted(p.name for p in (PROJECT / "docs" / "nb").glob("*.md")))
+def test_every_page_exists_in_every_language(site, path):
+    for language in SITE.languages:
+        assert (site / page_url(language, path)).is_file()
+
+
+def _references(site: Path):
+    """Every URL an HTML file of the site refers to, with the file and the tag."""
+    for path in sorted(site.rglob("*.html")):
+        document = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag in document.find_all(True):
+            for attribute in ("href", "src", "srcset", "action", "poster", "data"):
+                if tag.get(attribute):
+                    yield path.relative_to(site), tag, tag[attribute]
+
+
+def test_no_link_or_resource_is_root_absolute(site):
+    absolute = [(str(path), url) for path, _, url in _references(site) if url.startswith("/")]
+    # The 404 page is served at whatever address failed, so its links cannot be relative; it is
+    # the one page allowed to point at the root.
+    assert [(path, url) for path, url in absolute if not path.endswith("404.html")] == []
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    remote = re.compile(r"^(https?:)?//", re.IGNORECASE)
+    loaded = [
+        (str(path), tag.name, url)
+        for path, tag, url in _references(site)
+        if remote.match(url) and tag.name != "a"
+    ]
+    assert loaded == []
+    for stylesheet in site.rglob("*.css"):
+        text = stylesheet.read_text(encoding="utf-8")
+        assert not re.search(r"(url\(\s*['\"]?|@import\s+['\"]?)(https?:)?//", text), stylesheet
+
+
+def test_links_to_other_sites_go_only_to_registered_domains(site):
+    domains = set(SITE.facts.domains.values())
+    hosts = {
+        re.match(r"https?://([^/]+)", url).group(1)
+        for _, tag, url in _references(site)
+        if tag.name == "a" and url.startswith("http")
+    }
+    assert all(any(host == domain or host.endswith("." + domain) for domain in domains) for host in hosts), hosts
+
+
+def test_pages_run_no_script_and_load_no_web_font(site):
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "<script" not in text, path
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+
+
+@pytest.mark.parametrize(("code", "page"), EVERY_PAGE)
+def test_phone_numbers_are_tel_links_in_international_form_kept_left_to_right(site, code, page):
+    registered = {phone.tel: phone for phone in SITE.facts.phones.values()}
+    links = soup(site, code, page).select('a[href^="tel:"]')
+    assert links, "every page shows at least the helpline"
+    for link in links:
+        assert link["href"] in registered, link["href"]
+        assert link.get("dir") == "ltr"
+        assert link.get_text(strip=True) == registered[link["href"]].display
+
+
+def test_helpline_is_at_the_top_of_every_page(site):
+    for code, page in EVERY_PAGE:
+        bar = soup(site, code, page).select_one("header .fristed-helpline a")
+        assert bar["href"] == "tel:+4722331160"
+        assert bar.get_text(strip=True) == "22 33 11 60"
+
+
+def test_e_mail_addresses_are_mailto_links(site):
+    for code, page in EVERY_PAGE:
+        for link in soup(site, code, page).select('a[href^="mailto:"]'):
+            assert link["href"] == "mailto:" + link.get_text(strip=True)
+
+
+@pytest.mark.parametrize("code", ["en", "ar"])
+def test_machine_translations_tell_the_reader_in_their_language(site, code):
+    for page in PAGES:
+        notice = soup(site, code, page).select_one(".fristed-notice")
+        assert notice.get_text(strip=True) == SITE.strings[code]["unreviewed_notice"]
+
+
+def test_norwegian_pages_carry_no_translation_notice(site):
+    assert all(soup(site, "nb", page).select_one(".fristed-notice") is None for page in PAGES)
+
+
+def test_arabic_heading_anchors_keep_their_letters(site):
+    ids = [tag["id"] for tag in soup(site, "ar", "permits.md").select("article h2[id]")]
+    assert "فترة-التفكير" in ids
+    assert not [i for i in ids if re.fullmatch(r"_\d+", i)]
+
+
+@pytest.mark.parametrize("code", ["nb", "en", "ar"])
+def test_not_found_page_speaks_each_language(site, code):
+    folder = LANGUAGES[code].folder
+    document = BeautifulSoup((site / folder / "404.html").read_text(encoding="utf-8"), "html.parser")
+    assert document.html["lang"] == code
+    assert document.select_one("article h1").get_text(strip=True) == SITE.strings[code]["not_found"]
+    assert document.select_one("header .md-header__topic").get_text(strip=True) == SITE.strings[code]["site_name"]
+
+
+def test_no_sitemap_is_built(site):
+    assert not list(site.glob("sitemap.xml*"))
+
+
+def test_a_missing_translation_falls_back_to_norwegian_with_a_notice(project_copy, tmp_path):
+    (project_copy / "docs" / "en" / "help.md").unlink()
+    result = build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    fallback = soup(tmp_path / "site", "en", "help.md")
+    assert fallback.html["lang"] == "en"
+    assert fallback.select_one(".fristed-notice").get_text(strip=True) == SITE.strings["en"]["fallback_notice"]
+    assert fallback.select_one("article [lang=nb] h1").get_text(strip=True) == "Hvilken hjelp kan du få?"
+    # No page offers English for a page that has no English text.
+    for code in ("nb", "en", "ar"):
+        offered = [link["lang"] for link in soup(tmp_path / "site", code, "help.md").select("a.md-select__link")]
+        assert offered == ["nb", "ar"]
+    assert [link["lang"] for link in soup(tmp_path / "site", "en", "index.md").select("a.md-select__link")] == [
+        "nb",
+        "en",
+        "ar",
+    ]
+
+
+def test_build_refuses_broken_data_naming_file_line_and_every_problem(project_copy, tmp_path):
+    languages = project_copy / "data" / "languages.yml"
+    languages.write_text(
+        languages.read_text(encoding="utf-8").replace("code: ar", "code: xx").replace("name: English", "nmae: English")
+    )
+    result = build(project_copy, tmp_path / "site")
+    assert result.returncode != 0
+    assert result.stderr.splitlines()[-3:] == [
+        "data/languages.yml:12:1: error: [1]: missing required field 'name'",
+        "data/languages.yml:13:1: error: [1]: unknown field 'nmae' (did you mean 'name'?); "
+        "expected one of: code, default, name",
+        "data/languages.yml:14:1: error: [2].code: expected a language known to Unicode CLDR, found 'xx'",
+    ]

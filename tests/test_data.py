@@ -1,0 +1,210 @@
+"""The data files people edit: every mistake is reported with file, line, what was expected and found."""
+
+from __future__ import annotations
+
+import pytest
+
+from fristed.data import DataError
+from fristed.facts import load_facts
+from fristed.languages import load_languages
+from fristed.pages import read_front_matter
+from fristed.site import Site
+from fristed.strings import load_strings
+
+
+def problems(error: DataError) -> list[str]:
+    return [str(problem) for problem in error.value.problems]
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_project_data_loads_cleanly(project_copy):
+    site = Site.load(project_copy)
+    assert [language.code for language in site.languages] == ["nb", "en", "ar"]
+    assert site.source.code == "nb"
+    assert site.facts.phones["rosa"].display == "22 33 11 60"
+    assert site.facts.phones["police-emergency"].tel == "tel:112"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            "code: ar",
+            "code: en",
+            "data/languages.yml:14:1: error: [2].code: expected a code not listed before, found 'en' again",
+            id="a language listed twice",
+        ),
+        pytest.param(
+            "code: ar",
+            "code: Ar",
+            "data/languages.yml:14:1: error: [2].code: expected a lower-case ISO 639 language code such as 'en', "
+            "found 'Ar'",
+            id="a code in capitals",
+        ),
+        pytest.param(
+            "  default: true",
+            "  default: yes please",
+            "data/languages.yml:11:1: error: [0].default: expected a boolean, found 'yes please'",
+            id="default that is not true or false",
+        ),
+        pytest.param(
+            "  default: true",
+            "",
+            "data/languages.yml:9:1: error: the file: expected exactly one language with 'default: true', found 0: []",
+            id="no default language",
+        ),
+    ],
+)
+def test_languages_file_mistakes_are_named(project_copy, monkeypatch, old, new, expected):
+    monkeypatch.chdir(project_copy)
+    edit(project_copy / "data/languages.yml", old, new)
+    with pytest.raises(DataError) as error:
+        load_languages(project_copy)
+    assert expected in problems(error)
+
+
+def test_direction_comes_from_the_locale_data(project_copy):
+    directions = {language.code: language.direction for language in load_languages(project_copy)}
+    assert directions == {"nb": "ltr", "en": "ltr", "ar": "rtl"}
+
+
+def test_a_string_a_translation_lacks_falls_back_to_norwegian(project_copy):
+    edit(project_copy / "data/strings/en.yml", 'not_found: "We could not find this page."\n', "")
+    strings = load_strings(project_copy, load_languages(project_copy))
+    assert strings["en"]["not_found"] == "Vi fant ikke denne siden."
+    assert strings["en"]["site_name"] == "Fristed: help against human trafficking"
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new", "expected"),
+    [
+        pytest.param(
+            "data/strings/en.yml",
+            "not_found:",
+            "not_fuond:",
+            "data/strings/en.yml:5:1: error: the file: unknown field 'not_fuond' (did you mean 'not_found'?); "
+            "expected one of: fallback_notice, helpline_label, not_found, site_name, unreviewed_notice",
+            id="a misspelt key",
+        ),
+        pytest.param(
+            "data/strings/nb.yml",
+            'not_found: "Vi fant ikke denne siden."',
+            "",
+            "data/strings/nb.yml:3:1: error: the file: missing required field 'not_found'",
+            id="the source language lacks a key",
+        ),
+        pytest.param(
+            "data/strings/ar.yml",
+            'site_name: "',
+            'site_name: 12\nx: "',
+            "data/strings/ar.yml:1:1: error: site_name: expected a line of text, found 12",
+            id="a number where text belongs",
+        ),
+    ],
+)
+def test_strings_file_mistakes_are_named(project_copy, monkeypatch, path, old, new, expected):
+    monkeypatch.chdir(project_copy)
+    edit(project_copy / path, old, new)
+    with pytest.raises(DataError) as error:
+        load_strings(project_copy, load_languages(project_copy))
+    assert expected in problems(error)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            'number: "+4722331160"',
+            'number: "+4722331161"',
+            "data/facts.yml:19:1: error: phones.rosa.number: expected the value its quote states, "
+            "'Telefon 22 33 11 60', found '+4722331161'",
+            id="a number changed without its source: the quote no longer proves it",
+        ),
+        pytest.param(
+            'number: "+4723105320"',
+            'number: "+472310532"',
+            "data/facts.yml:24:1: error: phones.iom-oslo.number: expected a valid phone number, found '+472310532'",
+            id="a number too short for Norway",
+        ),
+        pytest.param(
+            'number: "+4722331160"',
+            "number: 4722331160",
+            "data/facts.yml:19:1: error: phones.rosa.number: expected an E.164 number such as '+4722331160' or a "
+            "short number such as '112', in quotes, found 4722331160",
+            id="a number without quotes",
+        ),
+        pytest.param(
+            "address: iomoslovm@iom.int",
+            "address: iomoslovm@іom.int",
+            "data/facts.yml:41:1: error: emails.iom-oslo.address: expected a lower-case ASCII e-mail address, "
+            "found 'iomoslovm@іom.int'",
+            id="a Cyrillic letter in an address",
+        ),
+        pytest.param(
+            "    unit: month\n",
+            "    unit: moon\n",
+            "data/facts.yml:61:1: error: durations.reflection-period.unit: expected one of 'hour', 'day', 'week', "
+            "'month', 'year', found 'moon'",
+            id="an unknown unit",
+        ),
+        pytest.param(
+            '    source: source\n    quote: "Telefon 22',
+            '    sorce: source\n    quote: "Telefon 22',
+            "data/facts.yml:21:1: error: phones.rosa: unknown field 'sorce' (did you mean 'source'?); "
+            "expected one of: name, number, quote, source, unit",
+            id="a misspelt field",
+        ),
+    ],
+)
+def test_facts_registry_mistakes_are_named(project_copy, monkeypatch, old, new, expected):
+    monkeypatch.chdir(project_copy)
+    edit(project_copy / "data/facts.yml", old, new)
+    with pytest.raises(DataError) as error:
+        load_facts(project_copy)
+    assert expected in problems(error)
+
+
+def test_broken_yaml_is_reported_at_its_line(project_copy, monkeypatch):
+    monkeypatch.chdir(project_copy)
+    edit(project_copy / "data/facts.yml", "  rosa:\n    number:", "  rosa:\n   number: [\n    number:")
+    with pytest.raises(DataError) as error:
+        load_facts(project_copy)
+    assert problems(error)[0].startswith("data/facts.yml:21:1: error: not valid YAML:")
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "expected"),
+    [
+        pytest.param(
+            "reviewed: yes please",
+            "2:1: error: front matter: reviewed: expected true or false, found 'yes please'",
+            id="not a boolean",
+        ),
+        pytest.param(
+            "reviewed: false\nchecks: off",
+            "3:1: error: front matter: unknown field 'checks'; expected one of: reviewed",
+            id="an unknown field",
+        ),
+        pytest.param("reviewed: [", "3:1: error: front matter: not valid YAML:", id="broken YAML"),
+    ],
+)
+def test_front_matter_mistakes_are_named(tmp_path, monkeypatch, front_matter, expected):
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "page.md"
+    page.write_text(f"---\n{front_matter}\n---\n\n# Page\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        read_front_matter(page)
+    assert problems(error)[0].startswith(f"page.md:{expected}")
+
+
+def test_front_matter_is_read(tmp_path):
+    page = tmp_path / "page.md"
+    page.write_text("---\nreviewed: true\n---\n\n# Page\n", encoding="utf-8")
+    assert read_front_matter(page) == {"reviewed": True}
+    page.write_text("# Page with none\n", encoding="utf-8")
+    assert read_front_matter(page) == {}
