@@ -38,7 +38,7 @@ clean: ## Remove the build output and the virtual environment
 $(VENV)/installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --requirement requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation --editable .
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
 	touch $@
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own here).

@@ -16,6 +16,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fristed.data import Problem
+
 
 # Characters of these kinds live only in planes 0, 1 and 14; scanning just those, once, keeps
 # start-up near 50 ms instead of the 340 ms a scan of all 17 planes costs.
@@ -120,6 +122,11 @@ class Page:
         """Return the line and column, from 1, of a file offset."""
         line = bisect.bisect_right(self.line_starts, offset)
         return line, offset - self.line_starts[line - 1] + 1
+
+    def problem(self, at: int, message: str) -> Problem:
+        """Return an error at a view index of this page."""
+        line, column = self.position(at)
+        return Problem(self.path, line, message, column)
 
     def original(self, start: int, end: int) -> str:
         """Return the file's text behind a view span, with its invisible characters."""
