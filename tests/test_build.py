@@ -82,9 +82,7 @@ def test_no_link_or_resource_is_root_absolute(site):
 def test_nothing_is_loaded_from_another_host(site):
     remote = re.compile(r"^(https?:)?//", re.IGNORECASE)
     loaded = [
-        (str(path), tag.name, url)
-        for path, tag, url in _references(site)
-        if remote.match(url) and tag.name != "a"
+        (str(path), tag.name, url) for path, tag, url in _references(site) if remote.match(url) and tag.name != "a"
     ]
     assert loaded == []
     for stylesheet in site.rglob("*.css"):
