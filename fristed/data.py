@@ -140,7 +140,8 @@ def _describe(error: jsonschema.ValidationError) -> str:
         for key in extra:
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hints.append(f"'{key}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
-        return f"{where}: unknown field {', '.join(hints)}; expected one of: {', '.join(allowed)}"
+        listed = f"; expected one of: {', '.join(allowed)}" if len(allowed) <= 8 else ""
+        return f"{where}: unknown field {', '.join(hints)}{listed}"
     expected = schema.get("description") or _expected_from(error)
     return f"{where}: expected {expected}, found {error.instance!r}"
 

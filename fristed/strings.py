@@ -1,18 +1,13 @@
 """Interface strings: one dictionary per language in `data/strings/<code>.yml`.
 
-A key a language lacks falls back to the default language, then to the key itself, as
+The default language's file defines the keys, each with a comment saying where it shows. A key
+another language lacks falls back to the default language, then to the key itself, as
 Material's `partials/language.html` does for the theme's own strings.
-
-key               | meaning
-site_name         | the site's name in the header, the title bar and the installed app
-helpline_label    | the words before ROSA's number in the bar at the top of every page
-unreviewed_notice | shown on a machine-made translation until a reviewer sets `reviewed: true`
-fallback_notice   | shown on a page that is missing in the reader's language and shown in Norwegian
-not_found         | the heading of the page a server shows for an address that does not exist
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from fristed.data import DataError, load_yaml
@@ -20,33 +15,43 @@ from fristed.languages import Language, default_language
 
 STRINGS_FOLDER = Path("data/strings")
 
-KEYS = ("site_name", "helpline_label", "unreviewed_notice", "fallback_notice", "not_found")
+TEXT = {"type": "string", "minLength": 1, "description": "a line of text"}
+SOURCE_SCHEMA = {"type": "object", "minProperties": 1, "additionalProperties": TEXT}
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
-def _schema(required: tuple[str, ...]) -> dict:
-    """Return the schema of one language's strings file."""
-    text = {"type": "string", "minLength": 1, "description": "a line of text"}
-    return {
-        "type": "object",
-        "required": list(required),
-        "additionalProperties": False,
-        "properties": {key: text for key in KEYS},
-    }
+def _translation_schema(keys: list[str]) -> dict:
+    """Return the schema of a translation's strings file: only the source language's keys."""
+    return {"type": "object", "additionalProperties": False, "properties": dict.fromkeys(keys, TEXT)}
 
 
 def load_strings(project: Path, languages: list[Language]) -> dict[str, dict[str, str]]:
     """Return every language's strings, each completed from the default language."""
     source = default_language(languages)
-    loaded, problems = {}, []
+    source_strings = load_yaml(project / STRINGS_FOLDER / f"{source.code}.yml", SOURCE_SCHEMA).check()
+    schema = _translation_schema(sorted(source_strings))
+    loaded, problems = {source.code: source_strings}, []
     for language in languages:
-        # The source language must have every key; the others may lag behind it.
-        required = KEYS if language.default else ()
+        if language.default:
+            continue
         try:
-            loaded[language.code] = (
-                load_yaml(project / STRINGS_FOLDER / f"{language.code}.yml", _schema(required)).check() or {}
-            )
+            document = load_yaml(project / STRINGS_FOLDER / f"{language.code}.yml", schema)
+            loaded[language.code] = document.check(_placeholder_problems(document, source_strings)) or {}
         except DataError as error:
             problems.extend(error.problems)
     if problems:
         raise DataError(problems)
-    return {code: {**loaded[source.code], **strings} for code, strings in loaded.items()}
+    return {language.code: {**source_strings, **loaded[language.code]} for language in languages}
+
+
+def _placeholder_problems(document, source_strings: dict[str, str]) -> list:
+    """A translation must keep the `{size}` and `{date}` the site fills in, and add none."""
+    if not isinstance(document.data, dict):
+        return []
+    problems = []
+    for key, text in document.data.items():
+        if isinstance(text, str) and key in source_strings:
+            expected, found = sorted(PLACEHOLDER.findall(source_strings[key])), sorted(PLACEHOLDER.findall(text))
+            if expected != found:
+                problems.append(document.problem((key,), f"expected the placeholders {expected}, found {found}"))
+    return problems
