@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test check lint lock clean
+.PHONY: help site serve test check lint bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -23,8 +23,11 @@ test: $(VENV)/installed $(CHROMIUM) lint ## Run every test, browser tests includ
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/installed ## Check the Python code's style
-	$(BIN)/ruff check fristed hooks tests
-	$(BIN)/ruff format --check fristed hooks tests
+	$(BIN)/ruff check fristed hooks tests bench
+	$(BIN)/ruff format --check fristed hooks tests bench
+
+bench: $(VENV)/installed ## Print the benchmarks' figures (sizes and times)
+	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 lock: $(VENV)/installed ## Re-pin requirements.txt (versions and hashes) from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2

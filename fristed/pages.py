@@ -68,9 +68,10 @@ def translations(project: Path, languages: list[Language]) -> dict[str, list[str
 
 
 def page_url(language: Language, page: str) -> str:
-    """Return a page's URL from the site root: `help.md` in English is `en/help.html`."""
-    html = PurePosixPath(page).with_suffix(".html").as_posix()
-    return posixpath.join(language.folder, html) if language.folder else html
+    """Return the URL from the site root of a language's page or file: `help.md` in English is `en/help.html`."""
+    path = PurePosixPath(page)
+    built = (path.with_suffix(".html") if path.suffix == ".md" else path).as_posix()
+    return posixpath.join(language.folder, built) if language.folder else built
 
 
 def alternates(page: str, current: Language, languages: list[Language], available: list[str]) -> list[dict]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -78,13 +79,23 @@ ARTIFACTS = PROJECT / "test-artifacts"
 
 
 class _SubPathHandler(SimpleHTTPRequestHandler):
-    """Serve the site under a sub-path only, as a mirror would: anything else is a 404."""
+    """Serve the site under a sub-path only, as a mirror would: anything else is a 404.
+
+    Every path asked for is logged in `requested`, so a test can see what the browser fetched,
+    service worker included.
+    """
+
+    requested: list[str]
 
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0].split("#", 1)[0]
         if not path.startswith(MIRROR_PATH):
             return str(Path(self.directory) / "\0missing")
         return super().translate_path("/" + path[len(MIRROR_PATH) :])
+
+    def do_GET(self):
+        self.requested.append(self.path.split("?", 1)[0])
+        super().do_GET()
 
     def end_headers(self):
         # LinkChecker sends more than 10 requests a second only to a server that names it.
@@ -95,16 +106,34 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def mirror(site) -> str:
-    """The built site served on 127.0.0.1 under a sub-path; yields its base URL."""
-    handler = functools.partial(_SubPathHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+class Mirror(str):
+    """A served copy of a site: the string is its base URL; `requested` lists the paths fetched."""
+
+    requested: list[str]
+
+
+@contextlib.contextmanager
+def serve(site_dir: Path):
+    """Serve a built site on 127.0.0.1 under a sub-path, for as long as the block runs."""
+    requested: list[str] = []
+    handler = type("Handler", (_SubPathHandler,), {"requested": requested})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}{MIRROR_PATH}"
-    server.shutdown()
-    server.server_close()
+    mirror = Mirror(f"http://127.0.0.1:{server.server_port}{MIRROR_PATH}")
+    mirror.requested = requested
+    try:
+        yield mirror
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def mirror(site):
+    """The project's built site, served under a sub-path."""
+    with serve(site) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")

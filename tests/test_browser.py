@@ -5,6 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
+
 from conftest import ARTIFACTS
 
 pytestmark = pytest.mark.browser

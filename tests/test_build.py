@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import PROJECT, build
 
+from conftest import PROJECT, build
 from fristed.pages import page_url
 from fristed.site import load_site
 

@@ -2,10 +2,12 @@
 // ES modules exporting `init(root, config)`; their strings come from the element's data-*.
 import * as discreetBrowsing from "./components/discreet-browsing.js";
 import * as exitThisPage from "./components/exit-this-page.js";
+import * as offline from "./components/offline.js";
 
 const components = {
   "discreet-browsing": discreetBrowsing,
   "exit-this-page": exitThisPage,
+  offline,
 };
 
 for (const root of document.querySelectorAll("[data-module]")) {

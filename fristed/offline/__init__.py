@@ -1,0 +1,97 @@
+"""Make the built site an installable, offline-capable web app.
+
+Runs on the finished site folder, after every language is built, so it does not depend on
+MkDocs. It writes, per language, a web app manifest and an offline page; the icons; the
+neutral exit page; and `sw-precache.js`, the list of `(url, content hash)` the service worker
+(`sw.js`, a static file of the theme) caches, with a version that changes with any of them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from fristed.offline.files import closure, entry, language_pages
+from fristed.offline.manifests import write_icons, write_manifest
+from fristed.offline.pages import write_exit_page, write_offline_pages
+from fristed.site import Site
+
+WORKER = "sw.js"
+PRECACHE = "sw-precache.js"
+PACK_SIZE_SLOT = "<span data-pack-size></span>"
+
+
+@dataclass(frozen=True)
+class Pack:
+    """What saving one language downloads: its own files and the shared shell."""
+
+    language: str
+    files: list[str]
+    gzip_bytes: int
+
+
+def build_offline_site(site_dir: Path, site: Site, icon_svg: str, neutral_app: bool = True) -> dict[str, Pack]:
+    """Turn a built site into an offline-capable web app; return each language's pack."""
+    icons = write_icons(site_dir, icon_svg)
+    offline_pages = write_offline_pages(site_dir, site)
+    exit_page = write_exit_page(site_dir)
+    for language in site.languages:
+        strings = site.strings[language.code]
+        write_manifest(site_dir, language, strings["app_name"] if neutral_app else strings["site_name"], icons)
+
+    others = site.languages
+    pages = {language.code: language_pages(site_dir, language, others) for language in site.languages}
+    language_files = {code: sorted(closure(site_dir, urls)) for code, urls in pages.items()}
+    shell = sorted(
+        {url for files in language_files.values() for url in files if not _is_page(url)} | {exit_page, *icons}
+    )
+    entries = {url: entry(site_dir, url) for url in shell}
+    packs = {}
+    for language in site.languages:
+        own = [url for url in language_files[language.code] if _is_page(url)]
+        for url in own:
+            entries[url] = entry(site_dir, url)
+        size = sum(entries[url].gzip_size for url in own + shell)
+        packs[language.code] = Pack(language.code, own, size)
+        _fill_pack_size(site_dir, own, size)
+        for url in own:  # the size just written changes the pages: hash them as served
+            entries[url] = entry(site_dir, url)
+
+    precache = {
+        "shell": [[url, entries[url].hash] for url in shell],
+        "languages": {
+            language.code: {
+                "folder": f"{language.folder}/" if language.folder else "",
+                "offline": offline_pages[language.code],
+                "files": [[url, entries[url].hash] for url in packs[language.code].files],
+            }
+            for language in site.languages
+        },
+        "default": site.source.code,
+        "exit": exit_page,
+    }
+    body = json.dumps(precache, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # The worker's own source is part of the version: a changed worker must drop old caches too.
+    version = hashlib.sha256((site_dir / WORKER).read_bytes() + body.encode()).hexdigest()[:16]
+    (site_dir / PRECACHE).write_text(
+        "// Written by fristed.offline at build time: what sw.js caches. Do not edit.\n"
+        f'self.FRISTED_PRECACHE = {{"version":"{version}",{body[1:]};\n',
+        encoding="utf-8",
+    )
+    return packs
+
+
+def _is_page(url: str) -> bool:
+    return url.endswith((".html", ".webmanifest"))
+
+
+def _fill_pack_size(site_dir: Path, pages: list[str], gzip_bytes: int) -> None:
+    """Write "about N KB" into the save button of each page of the language."""
+    kilobytes = f"{max(1, round(gzip_bytes / 1000))} KB"
+    for url in pages:
+        path = site_dir / url
+        html = path.read_text(encoding="utf-8")
+        if PACK_SIZE_SLOT in html:
+            path.write_text(html.replace(PACK_SIZE_SLOT, f"<span data-pack-size>{kilobytes}</span>"), encoding="utf-8")

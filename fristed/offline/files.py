@@ -1,0 +1,98 @@
+"""What each language's offline copy holds: its pages, and the shared files they refer to."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import posixpath
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from fristed.languages import Language
+
+# Resources a page needs to show: what <link>, <script> and <img> load. Alternate-language links
+# and prev/next hints are not resources, and pages of other languages must not be pulled in.
+RESOURCE_RELS = {"stylesheet", "icon", "manifest", "modulepreload"}
+CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+JS_IMPORT = re.compile(r"""^\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]""", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A file of the site, as the worker caches it: its URL from the site root and a content hash."""
+
+    url: str
+    hash: str
+    gzip_size: int
+
+
+class _Resources(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "link" and RESOURCE_RELS & set((attributes.get("rel") or "").split()):
+            self.urls.append(attributes.get("href") or "")
+        elif tag in ("script", "img", "source") and attributes.get("src"):
+            self.urls.append(attributes["src"])
+
+
+def references(site_dir: Path, url: str) -> list[str]:
+    """Return the site-root URLs a page, stylesheet or script loads directly."""
+    path = site_dir / url
+    text = path.read_text(encoding="utf-8")
+    if url.endswith(".html"):
+        parser = _Resources()
+        parser.feed(text)
+        found = parser.urls
+    elif url.endswith(".css"):
+        found = CSS_URL.findall(text)
+    elif url.endswith(".js"):
+        found = JS_IMPORT.findall(text)
+    else:
+        return []
+    base = posixpath.dirname(url)
+    return sorted(
+        {
+            posixpath.normpath(posixpath.join(base, reference.split("#")[0].split("?")[0]))
+            for reference in found
+            if reference and not re.match(r"^[a-z][a-z0-9+.-]*:|^/|^#", reference)
+        }
+    )
+
+
+def closure(site_dir: Path, roots: list[str]) -> set[str]:
+    """Return the given files with everything they load, and everything that loads, and so on."""
+    seen, pending = set(), list(roots)
+    while pending:
+        url = pending.pop()
+        if url in seen or not (site_dir / url).is_file():
+            continue
+        seen.add(url)
+        pending.extend(references(site_dir, url))
+    return seen
+
+
+def language_pages(site_dir: Path, language: Language, others: list[Language]) -> list[str]:
+    """Return the URLs of a language's HTML pages, leaving out the 404 page (never a destination)."""
+    folder = site_dir / language.folder if language.folder else site_dir
+    other_folders = {other.folder for other in others if other.folder}
+    pages = []
+    for path in folder.rglob("*.html"):
+        url = path.relative_to(site_dir).as_posix()
+        if url.split("/")[0] in other_folders and language.default:
+            continue
+        if path.name == "404.html":
+            continue
+        pages.append(url)
+    return sorted(pages)
+
+
+def entry(site_dir: Path, url: str) -> Entry:
+    """Hash a file and measure what it costs to download compressed."""
+    data = (site_dir / url).read_bytes()
+    return Entry(url, hashlib.sha256(data).hexdigest()[:16], len(gzip.compress(data, mtime=0)))
