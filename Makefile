@@ -4,6 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
+# Fonts for every script the site is written in (Ethiopic, Thai, Arabic...), so the browser
+# tests' screenshots show the text a reader's phone shows, not empty boxes.
+FONTS := /usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf
 # Material prints a notice about MkDocs 2.0 on every build; this is its documented switch.
 export NO_MKDOCS_2_WARNING := 1
 
@@ -19,7 +22,7 @@ site: $(VENV)/installed ## Build the site into site/ (sets up .venv first)
 serve: $(VENV)/installed ## Preview the site at http://127.0.0.1:8000/ while you edit
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/installed $(CHROMIUM) lint ## Run every test, browser tests included
+test: $(VENV)/installed $(CHROMIUM) $(FONTS) lint ## Run every test, browser tests included
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/installed ## Check the Python code's style
@@ -46,10 +49,17 @@ $(VENV)/installed: requirements.txt pyproject.toml
 
 # The browser tests drive Debian's Chromium (Playwright cannot download its own here).
 $(CHROMIUM):
+	@$(MAKE) --no-print-directory debian-packages PACKAGES="chromium chromium-driver"
+
+$(FONTS):
+	@$(MAKE) --no-print-directory debian-packages PACKAGES="fonts-noto-core"
+
+.PHONY: debian-packages
+debian-packages:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PACKAGES); \
 	else \
-		echo "The browser tests need Chromium at $(CHROMIUM). Install it with:" >&2; \
-		echo "    sudo apt-get install chromium chromium-driver" >&2; \
+		echo "The browser tests need Debian packages that are missing. Install them with:" >&2; \
+		echo "    sudo apt-get install $(PACKAGES)" >&2; \
 		exit 1; \
 	fi
