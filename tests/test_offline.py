@@ -86,8 +86,8 @@ def test_saved_language_reads_offline_and_nothing_of_other_languages_was_downloa
         page.goto(mirror + "en/" + name.replace(".md", ".html"))
         assert page.locator("html").get_attribute("lang") == "en"
         assert page.locator("article h1").count() == 1, name
-    notice = page.locator("[data-offline-notice]")
-    assert notice.get_attribute("data-state") == "offline-copy"
+    notice = page.locator("[data-offline-notice][data-state=offline-copy]")
+    notice.wait_for(state="visible")
     assert re.fullmatch(r"Offline copy from .+ \d{4}", notice.text_content())
     other_folders = {language.folder for language in SITE.languages if language.folder and language.code != "en"}
     downloaded_pages = [path for path in mirror.requested if path.endswith((".html", ".webmanifest"))]

@@ -16,7 +16,11 @@ from fristed.languages import Language
 # and prev/next hints are not resources, and pages of other languages must not be pulled in.
 RESOURCE_RELS = {"stylesheet", "icon", "manifest", "modulepreload"}
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
-JS_IMPORT = re.compile(r"""^\s*(?:import|export)\b[^'"]*?\bfrom\s*['"]([^'"]+)['"]""", re.MULTILINE)
+# Static imports (`import x from "./a.js"`, minified or not), dynamic ones (`import("./b.js")`) and
+# a worker's `importScripts("c.js")`.
+JS_IMPORT = re.compile(
+    r"""\b(?:(?:import|export)\b[^'";()]*?\bfrom|import\s*\(|importScripts\s*\()\s*['"]([^'"]+)['"]"""
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The site's files made small: one purged stylesheet, minified code, pre-compressed copies."""

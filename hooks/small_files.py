@@ -1,0 +1,43 @@
+"""Make every file the reader downloads small: minified pages, one purged stylesheet, minified
+scripts; and leave out the theme files no page loads."""
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from fristed.assets.minify import minify_files, minify_page
+from fristed.assets.prune import prune_unused_assets
+from fristed.assets.stylesheet import build_stylesheet
+
+THEME_STYLESHEET = "assets/stylesheets/main.*.min.css"
+OWN_STYLESHEET = "assets/stylesheets/fristed.css"
+# The one stylesheet every page links (overrides/main.html).
+SITE_STYLESHEET = "assets/stylesheets/site.css"
+# Loaded by the service worker, not by a page.
+WORKER_FILES = ["sw.js"]
+
+
+# After every other hook has changed the page.
+@event_priority(-90)
+def on_post_page(output, page, config):
+    """Minify each page."""
+    return minify_page(output)
+
+
+@event_priority(-90)
+def on_post_template(output_content, template_name, config):
+    """Minify the pages made from a template alone (404.html)."""
+    return minify_page(output_content) if template_name.endswith(".html") else output_content
+
+
+# After static-i18n (-100) has built every language, before the offline files (-150) hash them.
+@event_priority(-110)
+def on_post_build(config):
+    """Merge the stylesheets into one, minify the scripts, remove what nothing loads."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # a language build inside static-i18n's: the site is not finished yet
+    site_dir = Path(config.site_dir)
+    build_stylesheet(site_dir, THEME_STYLESHEET, OWN_STYLESHEET, SITE_STYLESHEET)
+    minify_files(site_dir, ("assets/**/*.js", *WORKER_FILES))
+    prune_unused_assets(site_dir, WORKER_FILES)
