@@ -22,8 +22,11 @@ site: $(VENV)/installed ## Build the site into site/ (sets up .venv first)
 serve: $(VENV)/installed ## Preview the site at http://127.0.0.1:8000/ while you edit
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/installed $(CHROMIUM) $(FONTS) lint ## Run every test, browser tests included
+test: $(VENV)/installed $(CHROMIUM) $(FONTS) lint check ## Run every test, browser tests included
 	$(BIN)/python -m pytest
+
+check: $(VENV)/installed ## Check every page's numbers, addresses, links and durations (fast, no build)
+	$(BIN)/python -m fristed check
 
 lint: $(VENV)/installed ## Check the Python code's style
 	$(BIN)/ruff check fristed hooks tests bench

@@ -48,7 +48,7 @@ class Document:
 
     def problem(self, location: tuple, message: str) -> Problem:
         """Return a problem at a location such as `("phones", "rosa", "number")`."""
-        return Problem(self.path, _line_of(self.lines, location), f"{_name(location)}: {message}")
+        return Problem(self.path, line_of(self.lines, location), f"{location_name(location)}: {message}")
 
     def check(self, more: list[Problem] = ()) -> Any:
         """Return the data, or raise every problem of the schema and of `more` together."""
@@ -75,35 +75,41 @@ def load_yaml(path: Path, schema: dict[str, Any]) -> Document:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataError([Problem(path, 1, "file not found: create it, or check the path")]) from None
+    # The C loader where PyYAML has it: `make check` must stay well under a second. One parse
+    # gives both the nodes, which know their lines, and the data built from them.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark else 1
         raise DataError([Problem(path, line, f"not valid YAML: {error.problem}")]) from None
-    data = yaml.safe_load(text) if root is not None else None
-    lines = _lines_by_location(root) if root is not None else {}
+    finally:
+        loader.dispose()
+    lines = lines_by_location(root) if root is not None else {}
     validator = jsonschema.Draft202012Validator(schema)
     problems = [
-        Problem(path, _line_of(lines, _location(error)), _describe(error)) for error in validator.iter_errors(data)
+        Problem(path, line_of(lines, _location(error)), describe_schema_error(error))
+        for error in validator.iter_errors(data)
     ]
     return Document(path, data, lines, problems)
 
 
-def _lines_by_location(node: yaml.Node, location: tuple = ()) -> dict[tuple, int]:
+def lines_by_location(node: yaml.Node, location: tuple = ()) -> dict[tuple, int]:
     """Map each location in the document (a tuple of keys and indexes) to its line number."""
     lines = {location: node.start_mark.line + 1}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            lines.update(_lines_by_location(value, (*location, key.value)))
+            lines.update(lines_by_location(value, (*location, key.value)))
             lines[(*location, key.value)] = key.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines.update(_lines_by_location(item, (*location, index)))
+            lines.update(lines_by_location(item, (*location, index)))
     return lines
 
 
-def _line_of(lines: dict[tuple, int], location) -> int:
+def line_of(lines: dict[tuple, int], location) -> int:
     """Return the line of a location, or of its nearest enclosing one."""
     location = tuple(location)
     while location not in lines and location:
@@ -120,15 +126,15 @@ def _location(error: jsonschema.ValidationError) -> tuple:
     return location
 
 
-def _name(location) -> str:
+def location_name(location) -> str:
     """Spell a location the way a reader finds it in the file: `phones.rosa.number`, `[1].code`."""
     name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location).lstrip(".")
     return name or "the file"
 
 
-def _describe(error: jsonschema.ValidationError) -> str:
+def describe_schema_error(error: jsonschema.ValidationError) -> str:
     """Turn a schema error into 'field: expected …, found …', with a hint where one is cheap."""
-    where = _name(error.absolute_path)
+    where = location_name(error.absolute_path)
     schema = error.schema
     if error.validator == "required":
         missing = error.message.split("'")[1]

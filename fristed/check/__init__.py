@@ -1,0 +1,144 @@
+"""The translation checker: no page may state a number, address, link or duration the registry does not.
+
+Every page of every language is read from its Markdown source (front matter, raw HTML and
+comments included) and checked twice: against data/facts.yml, where everything phone-like, every
+address, link host and duration must be registered; and, for a translation, against its source
+page (the default language's page of the same name), whose facts it must state as often, no more,
+no less. One module per kind of finding:
+
+module       | finds
+phones.py    | phone numbers and other runs of digits, in any script
+addresses.py | e-mail addresses and domains in the text
+links.py     | link targets, and link texts that show a number or address
+durations.py | amounts of hours, days, weeks, months and years, in digits or words
+wordlists.py | the per-language words for durations, data/durations/<code>.yml, read by vocabulary.py
+invisible.py | invisible characters inside or next to any of these, and bidi controls anywhere
+compare.py   | the differences between a translation and its source page
+
+The build (hooks/facts_check.py), `python -m fristed check` and the tests all call `check_project`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from fristed.check.addresses import scan_domains, scan_emails
+from fristed.check.compare import Scan, compare, unregistered
+from fristed.check.durations import scan_durations
+from fristed.check.invisible import check_invisible
+from fristed.check.links import check_links, find_links
+from fristed.check.phones import scan_phones
+from fristed.check.registry import KINDS, Registry
+from fristed.check.text import Page, Spans
+from fristed.check.vocabulary import WordList
+from fristed.check.wordlists import load_word_list
+from fristed.data import DataError, Problem
+from fristed.languages import default_language, load_languages
+from fristed.pages import DOCS_FOLDER
+
+__all__ = ["check_project", "scan_page"]
+
+
+def scan_page(page: Page, registry: Registry, words: WordList | None) -> Scan:
+    """Find every fact a page states, and the problems a page has on its own (links, digits, invisibles)."""
+    links = find_links(page)
+    targets = [link.target for link in links]
+    emails = scan_emails(page, registry, Spans(targets))
+    email_spans = [(occurrence.start, occurrence.end) for occurrence in emails]
+    # A web link's text is compared with its target instead, and counted once, as the link.
+    web_texts = [link.text for link in links if link.text and link.scheme == "web"]
+    domains = scan_domains(page, registry, Spans(targets + web_texts + email_spans))
+    domain_spans = [(occurrence.start, occurrence.end) for occurrence in domains]
+    phones, problems = scan_phones(page, registry, Spans(targets + email_spans + domain_spans))
+    linked, link_problems = check_links(page, registry, links, phones, emails)
+    durations = scan_durations(page, words, registry, Spans(targets)) if words else []
+    occurrences = sorted(phones + emails + domains + linked + durations, key=lambda occurrence: occurrence.start)
+    facts = [
+        (o.start, o.end, registry.label(o), registry.see(o.kind, o.key if o.registered else None)) for o in occurrences
+    ]
+    facts += [(start, end, "links", registry.see("domains")) for start, end in targets]
+    problems += link_problems + check_invisible(page, facts)
+    return Scan(page, occurrences, problems)
+
+
+def _read(project: Path, path: Path, language: str) -> Page | Problem:
+    relative = path.relative_to(project)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return Problem(relative, 1, f"page: expected UTF-8 text, found byte {error.object[error.start]:#04x}")
+    return Page(relative, language, path.relative_to(project / DOCS_FOLDER / language).as_posix(), text)
+
+
+def _relative(problems: list[Problem], project: Path) -> list[Problem]:
+    """Give every problem's path relative to the project, as readers find the file."""
+    fixed = []
+    for problem in problems:
+        path = Path(problem.path)
+        if path.is_absolute() and path.is_relative_to(project):
+            problem = dataclasses.replace(problem, path=path.relative_to(project))
+        fixed.append(problem)
+    return fixed
+
+
+def check_project(project: Path) -> list[Problem]:
+    """Check every page of every language; return every finding, in file and line order."""
+    project = Path(project).resolve()
+    problems: list[Problem] = []
+    loaded = []
+    for load in (Registry, load_languages):
+        try:
+            loaded.append(load(project))
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        # Without a registry or a language list nothing can be compared: report the data's problems.
+        return sorted(_relative(problems, project), key=_order)
+    registry, languages = loaded
+    source = default_language(languages)
+    scans: dict[str, dict[str, Scan]] = {}
+    worded: set[str] = set()
+    for language in languages:
+        try:
+            words = load_word_list(project, language)
+        except DataError as error:
+            problems.extend(error.problems)
+            words = None
+        else:
+            worded.add(language.code)
+        scans[language.code] = {}
+        for path in sorted((project / DOCS_FOLDER / language.code).rglob("*.md")):
+            page = _read(project, path, language.code)
+            if isinstance(page, Problem):
+                problems.append(page)
+                continue
+            scan = scan_page(page, registry, words)
+            scans[language.code][page.name] = scan
+            problems.extend(scan.problems)
+    for code, pages in scans.items():
+        for name, scan in pages.items():
+            original = scans[source.code].get(name)
+            if code != source.code and original:
+                # Without both pages' word lists their durations cannot be compared; the missing
+                # or broken list is reported instead of every duration of every page.
+                kinds = KINDS if {code, source.code} <= worded else tuple(k for k in KINDS if k != "durations")
+                problems.extend(compare(original, scan, registry, kinds))
+                continue
+            if code != source.code:
+                problems.append(
+                    Problem(
+                        scan.page.path,
+                        1,
+                        (
+                            f"page: expected a source page {(DOCS_FOLDER / source.code / name).as_posix()} to compare "
+                            f"with, found none; translate an existing page, or write the {source.name} one first"
+                        ),
+                    )
+                )
+            problems.extend(unregistered(scan.page, registry, o) for o in scan.occurrences if not o.registered)
+    return sorted(_relative(problems, project), key=_order)
+
+
+def _order(problem: Problem) -> tuple:
+    return (Path(problem.path).as_posix(), problem.line, problem.column, problem.message)
