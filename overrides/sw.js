@@ -66,10 +66,11 @@ async function download(cache, url) {
   await store(cache, url, response);
 }
 
-async function fillShell() {
+// Shared files are cached as pages load them; saving a language fetches the rest (search,
+// icons), so a visit that saves nothing costs no more data than the pages themselves.
+async function fillShell(urls = PRECACHE.shell.map(([url]) => url)) {
   const cache = await caches.open(SHELL);
-  const wanted = [...PRECACHE.shell.map(([url]) => url), PRECACHE.exit];
-  for (const url of wanted.map(absolute)) {
+  for (const url of urls.map(absolute)) {
     if (!(await cache.match(url))) await download(cache, url);
   }
 }
@@ -201,7 +202,8 @@ self.addEventListener("install", (event) => {
     (async () => {
       const ours = (await caches.keys()).filter((name) => isOurs(name) && !isCurrent(name));
       for (const name of ours) await carryOver(name);
-      await fillShell();
+      // The neutral page the quick exit opens offline: it must be there before it is needed.
+      await fillShell([PRECACHE.exit]);
       await self.skipWaiting();
     })(),
   );

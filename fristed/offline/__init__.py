@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from fristed.offline.files import closure, entry, language_pages
+from fristed.offline.files import closure, entry, language_files
 from fristed.offline.manifests import write_icons, write_manifest
 from fristed.offline.pages import write_exit_page, write_offline_pages
 from fristed.site import Site
@@ -41,16 +41,15 @@ def build_offline_site(site_dir: Path, site: Site, icon_svg: str, neutral_app: b
         strings = site.strings[language.code]
         write_manifest(site_dir, language, strings["app_name"] if neutral_app else strings["site_name"], icons)
 
-    others = site.languages
-    pages = {language.code: language_pages(site_dir, language, others) for language in site.languages}
-    language_files = {code: sorted(closure(site_dir, urls)) for code, urls in pages.items()}
-    shell = sorted(
-        {url for files in language_files.values() for url in files if not _is_page(url)} | {exit_page, *icons}
-    )
+    own_files = {language.code: language_files(site_dir, language, site.languages) for language in site.languages}
+    owned = {url for files in own_files.values() for url in files}
+    # The shell: what the languages' files load that belongs to no language (stylesheet, scripts).
+    loaded = {url for files in own_files.values() for url in closure(site_dir, files)}
+    shell = sorted((loaded - owned) | {exit_page, *icons})
     entries = {url: entry(site_dir, url) for url in shell}
     packs = {}
     for language in site.languages:
-        own = [url for url in language_files[language.code] if _is_page(url)]
+        own = [url for url in own_files[language.code] if url != exit_page]
         for url in own:
             entries[url] = entry(site_dir, url)
         size = sum(entries[url].gzip_size for url in own + shell)
@@ -81,10 +80,6 @@ def build_offline_site(site_dir: Path, site: Site, icon_svg: str, neutral_app: b
         encoding="utf-8",
     )
     return packs
-
-
-def _is_page(url: str) -> bool:
-    return url.endswith((".html", ".webmanifest"))
 
 
 def _fill_pack_size(site_dir: Path, pages: list[str], gzip_bytes: int) -> None:

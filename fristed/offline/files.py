@@ -23,6 +23,10 @@ JS_IMPORT = re.compile(
 )
 
 
+# The service worker and its list: never cached by the worker itself.
+WORKER_FILES = {"sw.js", "sw-precache.js"}
+
+
 @dataclass(frozen=True)
 class Entry:
     """A file of the site, as the worker caches it: its URL from the site root and a content hash."""
@@ -81,19 +85,21 @@ def closure(site_dir: Path, roots: list[str]) -> set[str]:
     return seen
 
 
-def language_pages(site_dir: Path, language: Language, others: list[Language]) -> list[str]:
-    """Return the URLs of a language's HTML pages, leaving out the 404 page (never a destination)."""
+def language_files(site_dir: Path, language: Language, languages: list[Language]) -> list[str]:
+    """Return the URLs of a language's own files: its pages, manifest, offline page and search
+    index; not the 404 page (never a destination), the shared assets, the worker's files or
+    pre-compressed copies."""
     folder = site_dir / language.folder if language.folder else site_dir
-    other_folders = {other.folder for other in others if other.folder}
-    pages = []
-    for path in folder.rglob("*.html"):
+    elsewhere = {other.folder for other in languages if other.folder and other != language} | {"assets"}
+    files = []
+    for path in folder.rglob("*"):
         url = path.relative_to(site_dir).as_posix()
-        if url.split("/")[0] in other_folders and language.default:
+        if not path.is_file() or url.split("/")[0] in elsewhere or url in WORKER_FILES:
             continue
-        if path.name == "404.html":
+        if path.name == "404.html" or path.suffix in (".gz", ".br"):
             continue
-        pages.append(url)
-    return sorted(pages)
+        files.append(url)
+    return sorted(files)
 
 
 def entry(site_dir: Path, url: str) -> Entry:

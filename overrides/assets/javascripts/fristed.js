@@ -3,11 +3,13 @@
 import * as discreetBrowsing from "./components/discreet-browsing.js";
 import * as exitThisPage from "./components/exit-this-page.js";
 import * as offline from "./components/offline.js";
+import * as search from "./components/search.js";
 
 const components = {
   "discreet-browsing": discreetBrowsing,
   "exit-this-page": exitThisPage,
   offline,
+  search,
 };
 
 for (const root of document.querySelectorAll("[data-module]")) {

@@ -1,0 +1,18 @@
+"""Write each language's search index, which the page's search loads only when the reader opens it."""
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from fristed.search import write_search_indexes
+from fristed.site import load_site
+
+
+# After the pages are minified (-110), before the offline files (-150) list the index for saving.
+@event_priority(-130)
+def on_post_build(config):
+    """Index the finished pages of every language."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # a language build inside static-i18n's: the site is not finished yet
+    write_search_indexes(Path(config.site_dir), load_site(Path(config.config_file_path).parent).languages)
