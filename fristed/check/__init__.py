@@ -4,7 +4,9 @@ Every page of every language is read from its Markdown source (front matter, raw
 comments included) and checked twice: against data/facts.yml, where everything phone-like, every
 address, link host and duration must be registered; and, for a translation, against its source
 page (the default language's page of the same name), whose facts it must state as often, no more,
-no less. One module per kind of finding:
+no less. A page marked `translated: false` is still the source language's text, and is read with
+that language's words; the `source:` hash of a front matter is not read (see fristed/pages.py).
+One module per kind of finding:
 
 module       | finds
 phones.py    | phone numbers and other runs of digits, in any script
@@ -13,6 +15,7 @@ links.py     | link targets, and link texts that show a number or address
 durations.py | amounts of hours, days, weeks, months and years, in digits or words
 wordlists.py | the per-language words for durations, data/durations/<code>.yml, read by vocabulary.py
 invisible.py | invisible characters inside or next to any of these, and bidi controls anywhere
+markup.py    | HTML and Markdown that could run code, load from elsewhere or re-aim a link (sanitizer.py)
 compare.py   | the differences between a translation and its source page
 
 The build (hooks/facts_check.py), `python -m fristed check` and the tests all call `check_project`.
@@ -28,6 +31,7 @@ from fristed.check.compare import Scan, compare, unregistered
 from fristed.check.durations import scan_durations
 from fristed.check.invisible import check_invisible
 from fristed.check.links import check_links, find_links
+from fristed.check.markup import check_markup
 from fristed.check.phones import scan_phones
 from fristed.check.registry import KINDS, Registry
 from fristed.check.text import Page, Spans
@@ -35,7 +39,7 @@ from fristed.check.vocabulary import WordList
 from fristed.check.wordlists import load_word_list
 from fristed.data import DataError, Problem
 from fristed.languages import default_language, load_languages
-from fristed.pages import DOCS_FOLDER
+from fristed.pages import DOCS_FOLDER, read_front_matter, without_source_hash
 
 __all__ = ["check_project", "scan_page"]
 
@@ -58,7 +62,7 @@ def scan_page(page: Page, registry: Registry, words: WordList | None) -> Scan:
         (o.start, o.end, registry.label(o), registry.see(o.kind, o.key if o.registered else None)) for o in occurrences
     ]
     facts += [(start, end, "links", registry.see("domains")) for start, end in targets]
-    problems += link_problems + check_invisible(page, facts)
+    problems += link_problems + check_invisible(page, facts) + check_markup(page, registry, links)
     return Scan(page, occurrences, problems)
 
 
@@ -68,7 +72,21 @@ def _read(project: Path, path: Path, language: str) -> Page | Problem:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         return Problem(relative, 1, f"page: expected UTF-8 text, found byte {error.object[error.start]:#04x}")
-    return Page(relative, language, path.relative_to(project / DOCS_FOLDER / language).as_posix(), text)
+    # The hash `make stamp` writes in the front matter is hex digits no reader sees, not a number.
+    name = path.relative_to(project / DOCS_FOLDER / language).as_posix()
+    return Page(relative, language, name, without_source_hash(text))
+
+
+def _untranslated(path: Path, problems: list[Problem]) -> bool:
+    """Whether a page is still the source language's text (`translated: false`).
+
+    A broken front matter is reported in `problems`, and the page read as a translation.
+    """
+    try:
+        return read_front_matter(path).get("translated") is False
+    except DataError as error:
+        problems.extend(error.problems)
+        return False
 
 
 def _relative(problems: list[Problem], project: Path) -> list[Problem]:
@@ -98,22 +116,24 @@ def check_project(project: Path) -> list[Problem]:
     registry, languages = loaded
     source = default_language(languages)
     scans: dict[str, dict[str, Scan]] = {}
-    worded: set[str] = set()
+    word_lists: dict[str, WordList] = {}
     for language in languages:
         try:
-            words = load_word_list(project, language)
+            word_lists[language.code] = load_word_list(project, language)
         except DataError as error:
             problems.extend(error.problems)
-            words = None
-        else:
-            worded.add(language.code)
+    # A page copied by `make new-language` and not yet translated is the source language's text.
+    read_as: dict[tuple[str, str], str] = {}
+    for language in languages:
         scans[language.code] = {}
         for path in sorted((project / DOCS_FOLDER / language.code).rglob("*.md")):
             page = _read(project, path, language.code)
             if isinstance(page, Problem):
                 problems.append(page)
                 continue
-            scan = scan_page(page, registry, words)
+            words_of = source.code if _untranslated(path, problems) else language.code
+            read_as[language.code, page.name] = words_of
+            scan = scan_page(page, registry, word_lists.get(words_of))
             scans[language.code][page.name] = scan
             problems.extend(scan.problems)
     for code, pages in scans.items():
@@ -122,7 +142,8 @@ def check_project(project: Path) -> list[Problem]:
             if code != source.code and original:
                 # Without both pages' word lists their durations cannot be compared; the missing
                 # or broken list is reported instead of every duration of every page.
-                kinds = KINDS if {code, source.code} <= worded else tuple(k for k in KINDS if k != "durations")
+                worded = {read_as[code, name], source.code} <= word_lists.keys()
+                kinds = KINDS if worded else tuple(k for k in KINDS if k != "durations")
                 problems.extend(compare(original, scan, registry, kinds))
                 continue
             if code != source.code:

@@ -30,7 +30,12 @@ _TEXT = r"(?:[^\[\]\\\n]|\\.|\[(?:[^\[\]\\\n]|\\.)*\]|\n(?![ \t]*\n))*"
 _TARGET = r"(?:<(?P<angle>[^<>\n]*)>|(?P<bare>(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+))"
 INLINE = re.compile(rf"!?\[(?P<text>{_TEXT})\]\(\s*{_TARGET}(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
 REFERENCE = re.compile(rf"!?\[(?P<text>{_TEXT})\](?:\[(?P<label>[^\]\n]*)\])?(?![(:])")
-DEFINITION = re.compile(r"(?m)^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*\n?[ \t]*(?:<(?P<angle>[^<>\n]*)>|(?P<bare>\S+))")
+# Python-Markdown also reads definitions inside list items and quotes (`- [a]: url`, `> [a]: url`,
+# or indented under an item): any such prefix is read, so no definition escapes the check.
+_CONTAINERS = r"(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t])))*[ \t]*"
+DEFINITION = re.compile(
+    rf"(?m)^{_CONTAINERS}\[(?P<label>[^\]\n]+)\]:[ \t]*\n?[ \t]*(?:<(?P<angle>[^<>\n]*)>|(?P<bare>\S+))"
+)
 # `<tel:…>`, `<mailto:…>` and `<name@host>` show what they point to; the scanners read them as text.
 AUTOLINK = re.compile(r"<(?P<bare>(?!(?i:tel|mailto):)[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>")
 ANCHOR = re.compile(r"<a\b(?P<attrs>(?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(?P<text>.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
@@ -56,7 +61,7 @@ class Link:
     @property
     def scheme(self) -> str:
         """The scheme in lower case, `web` for http, https and `//host`, or '' for a page of this site."""
-        url = _clean(self.url)
+        url = clean_url(self.url)
         match = _SCHEME.match(url)
         scheme = match.group(1).lower() if match else ""
         if scheme in ("http", "https") or (not scheme and url.replace("\\", "/").startswith("//")):
@@ -115,7 +120,7 @@ def find_links(page: Page) -> list[Link]:
     return sorted(links.values(), key=lambda link: link.target)
 
 
-def _clean(url: str) -> str:
+def clean_url(url: str) -> str:
     """A URL as a browser reads it: entities decoded, without tabs and line breaks or spaces around."""
     return re.sub(r"[\t\n\r]", "", html.unescape(url)).strip(_CONTROLS_AND_SPACE)
 
@@ -130,7 +135,7 @@ def check_links(
     """Check every link's target and text; return the links to domains as occurrences, and problems."""
     occurrences, problems = [], []
     for link in links:
-        url, scheme = _clean(link.url), link.scheme
+        url, scheme = clean_url(link.url), link.scheme
         if scheme in ("tel", "mailto"):
             check, found = (_check_tel, phones) if scheme == "tel" else (_check_mailto, emails)
             counted, contact_problems = check(
@@ -145,16 +150,26 @@ def check_links(
             if occurrence.registered and link.text:
                 problems.extend(_check_shown_host(page, registry, link, occurrence))
         elif scheme:
-            problems.append(
-                page.problem(
-                    link.target[0],
-                    (
-                        f"links: expected a page of this site, https:// on {registry.domains_list()}, tel: or mailto: "
-                        f'(see {registry.see("domains")}), found "{page.shown(*link.target)}"'
-                    ),
-                )
-            )
+            problems.append(page.problem(link.target[0], target_message(registry, page.shown(*link.target))))
     return occurrences, problems
+
+
+def target_message(registry: Registry, found: str) -> str:
+    """The error for a link that goes nowhere a link may go; markup.py gives it for links this module cannot read."""
+    return (
+        f"links: expected a page of this site, https:// on {registry.domains_list()}, tel: or mailto: "
+        f'(see {registry.see("domains")}), found "{found}"'
+    )
+
+
+def accepts(registry: Registry, url: str) -> bool:
+    """Whether a target may stand in a link: a page of this site, https:// on a registered domain, tel: or
+    mailto: (whose number or address the scanners then check as facts)."""
+    link = Link((0, 0), None, url)
+    scheme = link.scheme
+    if scheme == "web":
+        return _web(registry, link, clean_url(url), url).registered
+    return scheme in ("", "tel", "mailto")
 
 
 def _web(registry: Registry, link: Link, url: str, found: str) -> Occurrence:
@@ -167,7 +182,7 @@ def _web(registry: Registry, link: Link, url: str, found: str) -> Occurrence:
 
 def _check_shown_host(page: Page, registry: Registry, link: Link, occurrence: Occurrence) -> list[Problem]:
     """A link whose text shows an address must go to that address (`udi.no` may go to www.udi.no)."""
-    host = urlsplit(_clean(link.url).replace("\\", "/")).netloc.lower().removeprefix("www.")
+    host = urlsplit(clean_url(link.url).replace("\\", "/")).netloc.lower().removeprefix("www.")
     for shown in mentions(page.view[slice(*link.text)]):
         shown = shown.removeprefix("www.")
         if shown != host and not host.endswith("." + shown):

@@ -2,7 +2,8 @@
 
 field              | required | default | meaning
 units              | yes      |         | for each of hour, day, week, month, year: every form of its words
-numbers            | yes      |         | number words that stand before a unit, with their values: `six: 6`
+numbers            | yes      |         | number words that stand before a unit, with their values: `six: 6`;
+                   |          |         | `{}` in a language just added, whose pages are still Norwegian
 numbers_after_unit | no       | {}      | number words that stand after a unit: Arabic `واحدة` in `سنة واحدة`
 phrases            | no       | {}      | words that are an amount and a unit at once: `سنتين`, `half a year`
 connectors         | no       | []      | words that join two number words: `og`, Arabic `و`
@@ -49,7 +50,9 @@ SCHEMA = {
             "additionalProperties": False,
             "properties": {unit: _WORDS for unit in UNITS},
         },
-        "numbers": {**_VALUES, "minProperties": 1},
+        # May be empty: a duration in words that the list cannot read is then found missing, against
+        # the source page, so an empty list lets nothing pass unread.
+        "numbers": _VALUES,
         "numbers_after_unit": _VALUES,
         "phrases": {
             "type": "object",
