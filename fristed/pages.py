@@ -6,22 +6,68 @@ built from the default language's file (a fallback), with a notice.
 
 Front matter field | required | default | meaning
 reviewed           | no       | false   | a human translator has checked this translation
+source             | no       | none    | the Norwegian page this translation was made from: the first 12
+                   |          |         | hex digits of its hash (`source_hash`); `make stamp` writes it. A
+                   |          |         | translation without it, or with another hash, is outdated
+translated         | no       | true    | false: the file is still the Norwegian text, copied by
+                   |          |         | `make new-language` for a translator; it is shown as Norwegian
+translators_only   | no       | false   | on a Norwegian page: a page for translators, not readers (the
+                   |          |         | status page); not offered in other languages nor counted in the
+                   |          |         | translation status (see fristed/translations/)
 """
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from pathlib import Path, PurePosixPath
 
 import yaml
 
-from fristed.data import DataError, Problem
+from fristed.data import DataError, Problem, _shown
 from fristed.languages import Language
 
 DOCS_FOLDER = Path("docs")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
-FRONT_MATTER_FIELDS = {"reviewed": bool}
+FRONT_MATTER_FIELDS = {"reviewed": bool, "source": str, "translated": bool, "translators_only": bool}
+# What `source_hash` writes: the first 12 hex digits of a SHA-256.
+SOURCE_HASH = re.compile(r"[0-9a-f]{12}")
+# The `source:` line of a front matter, as `make stamp` writes it (quoted when YAML would read a number).
+_SOURCE_LINE = re.compile(r"""^source:[ \t]*(["']?)([0-9a-f]{12})\1[ \t]*\r?$""", re.MULTILINE)
+
+
+def _expected(field: str) -> str:
+    """What a front matter field must hold, in words."""
+    if field == "source":
+        return "the 12 hexadecimal digits `make stamp` writes"
+    return "true or false"
+
+
+def source_hash(text: str) -> str:
+    """Return the hash a translation records of the Norwegian page it was made from.
+
+    The first 12 hex digits of the SHA-256 of the page's text after its front matter, with line
+    endings as `\\n` and blank lines at its start and end left out: an editor that changes line
+    endings, or a front matter added, does not make every translation outdated.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    match = FRONT_MATTER.match(text)
+    body = text[match.end() :] if match else text
+    return hashlib.sha256(body.strip("\n").encode("utf-8")).hexdigest()[:12]
+
+
+def without_source_hash(text: str) -> str:
+    """Return a page's text with the hash of its front matter's `source:` blanked out, columns kept.
+
+    The hash is hex digits, so the facts checker would read `223311606f3a` as a phone number; a
+    well-formed `source:` value is never shown to a reader. Anything else stays for the checker.
+    """
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return text
+    front = _SOURCE_LINE.sub(lambda line: line.group(0).replace(line.group(2), " " * 12), match.group(0), count=1)
+    return front + text[match.end() :]
 
 
 def read_front_matter(path: Path) -> dict:
@@ -50,8 +96,17 @@ def read_front_matter(path: Path) -> dict:
             )
         elif field in FRONT_MATTER_FIELDS and not isinstance(data[field], FRONT_MATTER_FIELDS[field]):
             problems.append(
-                Problem(path, number, f"front matter: {field}: expected true or false, found {data[field]!r}")
+                Problem(path, number, f"front matter: {field}: expected {_expected(field)}, found {data[field]!r}")
             )
+        elif field == "source" and not SOURCE_HASH.fullmatch(data[field]):
+            message = f"front matter: source: expected {_expected(field)}, found {data[field]!r}"
+            problems.append(Problem(path, number, f"{message}; run `make stamp PAGE={_shown(path)}`"))
+        elif field == "source" and data.get("translated") is False:
+            message = (
+                "front matter: source: expected no source on a page marked 'translated: false', found both; "
+                f"once the page is translated, run `make stamp PAGE={_shown(path)}`, which removes 'translated: false'"
+            )
+            problems.append(Problem(path, number, message))
     if problems:
         raise DataError(problems)
     return data
@@ -87,12 +142,17 @@ def alternates(page: str, current: Language, languages: list[Language], availabl
     ]
 
 
-def notice(current: Language, written_in: str, front_matter: dict) -> str | None:
-    """Return the interface-string key of the notice a page needs, if any."""
+def notices(current: Language, written_in: str, front_matter: dict, outdated: bool = False) -> list[str]:
+    """Return the interface-string keys of the notices a page needs, in the order a reader reads them.
+
+    A page still in Norwegian (a fallback, or a copy not yet translated) says only that. A
+    translation unreviewed and outdated says both in one note: what was checked, then that the
+    Norwegian page has changed, right before the link to it (`outdated_link`), which the
+    template adds after `outdated_notice`.
+    """
     if current.default:
-        return None
-    if written_in != current.code:
-        return "fallback_notice"
-    if not front_matter.get("reviewed", False):
-        return "unreviewed_notice"
-    return None
+        return []
+    if written_in != current.code or front_matter.get("translated") is False:
+        return ["fallback_notice"]
+    keys = [] if front_matter.get("reviewed", False) else ["unreviewed_notice"]
+    return [*keys, "outdated_notice"] if outdated else keys

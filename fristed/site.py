@@ -15,7 +15,11 @@ from fristed.strings import load_strings
 
 @dataclass(frozen=True)
 class Site:
-    """The project's data: languages, interface strings, facts and which pages exist where."""
+    """The project's data: languages, interface strings, facts and which pages exist where.
+
+    `pages` holds the readers' pages, each with the languages that have a file of it;
+    `front_matter` holds every file's, the translators' pages' too, by docs path (`en/help.md`).
+    """
 
     project: Path
     languages: list[Language]
@@ -40,14 +44,20 @@ class Site:
         if languages is None:
             raise DataError(problems)
         strings = collect(load_strings, project, languages)
-        pages = translations(project, languages)
+        every_page = translations(project, languages)
         front_matter = {
             f"{code}/{page}": collect(read_front_matter, project / DOCS_FOLDER / code / page)
-            for page, codes in pages.items()
+            for page, codes in every_page.items()
             for code in codes
         }
         if problems:
             raise DataError(problems)
+        source = default_language(languages).code
+        pages = {
+            page: codes
+            for page, codes in every_page.items()
+            if not front_matter[f"{source}/{page}"].get("translators_only", False)
+        }
         return cls(project, languages, strings, facts, pages, front_matter)
 
     @property
@@ -58,6 +68,15 @@ class Site:
     def language(self, code: str) -> Language:
         """Return the language with this code."""
         return next(language for language in self.languages if language.code == code)
+
+    def available(self, page: str) -> list[str]:
+        """The languages a page is written in: a file of it that is not a Norwegian copy awaiting translation."""
+        written = []
+        for language in self.languages:
+            front_matter = self.front_matter.get(f"{language.code}/{page}")
+            if front_matter is not None and front_matter.get("translated", True):
+                written.append(language.code)
+        return written
 
     def page_of(self, src_uri: str) -> tuple[str, str]:
         """Split a docs path `en/help.md` into the language it is written in and the page `help.md`."""

@@ -1,7 +1,8 @@
 """Offer each page in the languages it is written in, by links relative to the page.
 
 Stock static-i18n links home pages root-absolutely (`/en/`), which breaks on a mirror under a
-sub-path and from disk, and offers languages where the page is only a Norwegian fallback.
+sub-path and from disk, and offers languages where the page is only a Norwegian fallback (or a
+Norwegian copy not yet translated, `translated: false`).
 """
 
 from pathlib import Path
@@ -20,5 +21,5 @@ def on_page_context(context, page, config, nav):
     _, name = site.page_of(page.file.src_uri)
     current = site.language(config.theme["language"])
     # An attribute, not a key: static-i18n sets the attribute, which templates read first.
-    config.extra.alternate = alternates(name, current, site.languages, site.pages.get(name, []))
+    config.extra.alternate = alternates(name, current, site.languages, site.available(name))
     return context

@@ -580,7 +580,7 @@ def test_checker_refuses_transposed_digits_in_arabic(pristine: Path, tmp_path: P
     """The whole message, as a translator reads it: file, line, column, fact, expected, source, found."""
     project = changed(pristine, tmp_path / "p", "ar/contacts.md", ROSA_AR, "[22 33 11 06](tel:+4722331160). هذا")
     assert [str(problem) for problem in check_project(project)] == [
-        f'docs/ar/contacts.md:11:12: error: phones.rosa: expected 22 33 11 60 (see {NB_ROSA}), found "22 33 11 06"'
+        f'docs/ar/contacts.md:12:12: error: phones.rosa: expected 22 33 11 60 (see {NB_ROSA}), found "22 33 11 06"'
     ]
 
 
@@ -588,7 +588,7 @@ def test_checker_spells_out_invisible_characters(pristine: Path, tmp_path: Path)
     """An invisible character is named by its code point, at its own column."""
     project = changed(pristine, tmp_path / "p", "en/contacts.md", ROSA_EN, "[22 33\u200b11 60](tel:+4722331160). This")
     assert [str(problem) for problem in check_project(project)] == [
-        "docs/en/contacts.md:11:16: error: phones.rosa: expected no invisible character in or next to it "
+        "docs/en/contacts.md:12:16: error: phones.rosa: expected no invisible character in or next to it "
         f'(see {FACT_ROSA}), found "22 33<U+200B>11 60"'
     ]
 
@@ -597,7 +597,7 @@ def test_checker_refuses_a_changed_arabic_duration_in_words(pristine: Path, tmp_
     """A duration in words is read through the word list, and compared with the source page's line."""
     project = changed(pristine, tmp_path / "p", "ar/permits.md", SIX_MONTHS_AR, "مدته سبعة أشهر")
     assert [str(problem) for problem in check_project(project)] == [
-        "docs/ar/permits.md:12:36: error: durations.reflection-period: expected 6 months "
+        "docs/ar/permits.md:13:36: error: durations.reflection-period: expected 6 months "
         f'(see {NB_SIX_MONTHS}), found "سبعة أشهر"'
     ]
 

@@ -25,7 +25,7 @@ CHECK_PARTS = ("data", "source", "docs")
 HOOK = "hooks/facts_check.py"
 WRONG = ("[22 33 11 60](tel:+4722331160). This", "[22 33 11 06](tel:+4722331160). This")
 FINDING = (
-    "docs/en/contacts.md:11:11: error: phones.rosa: expected 22 33 11 60 (see docs/nb/contacts.md:7), "
+    "docs/en/contacts.md:12:11: error: phones.rosa: expected 22 33 11 60 (see docs/nb/contacts.md:7), "
     'found "22 33 11 06"'
 )
 
@@ -80,7 +80,7 @@ def test_command_adds_annotations_under_github_actions(tmp_path: Path):
     result = run("-m", "fristed", "check", cwd=project, GITHUB_ACTIONS="true")
     assert result.stdout.splitlines() == [
         FINDING,
-        "::error file=docs/en/contacts.md,line=11,col=11::phones.rosa: expected 22 33 11 60 "
+        "::error file=docs/en/contacts.md,line=12,col=11::phones.rosa: expected 22 33 11 60 "
         '(see docs/nb/contacts.md:7), found "22 33 11 06"',
     ]
 

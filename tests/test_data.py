@@ -188,10 +188,29 @@ def test_broken_yaml_is_reported_at_its_line(project_copy, monkeypatch):
         ),
         pytest.param(
             "reviewed: false\nchecks: off",
-            "3:1: error: front matter: unknown field 'checks'; expected one of: reviewed",
+            "3:1: error: front matter: unknown field 'checks'; "
+            "expected one of: reviewed, source, translated, translators_only",
             id="an unknown field",
         ),
         pytest.param("reviewed: [", "3:1: error: front matter: not valid YAML:", id="broken YAML"),
+        pytest.param(
+            "reviewed: false\nsource: 3f2a9c",
+            "3:1: error: front matter: source: expected the 12 hexadecimal digits `make stamp` writes, "
+            "found '3f2a9c'; run `make stamp PAGE=page.md`",
+            id="a source hash cut short",
+        ),
+        pytest.param(
+            "source: 223311601234",
+            "2:1: error: front matter: source: expected the 12 hexadecimal digits `make stamp` writes, "
+            "found 223311601234",
+            id="a hash of digits only, unquoted, reads as a number",
+        ),
+        pytest.param(
+            "translated: false\nsource: 3f2a9c1b7d4e",
+            "3:1: error: front matter: source: expected no source on a page marked 'translated: false', found "
+            "both; once the page is translated, run `make stamp PAGE=page.md`, which removes 'translated: false'",
+            id="untranslated and stamped",
+        ),
     ],
 )
 def test_front_matter_mistakes_are_named(tmp_path, monkeypatch, front_matter, expected):

@@ -6,7 +6,7 @@ import pytest
 
 from fristed.html import isolate_contact_links, set_document_language
 from fristed.languages import Language
-from fristed.pages import alternates, notice, page_url
+from fristed.pages import alternates, notices, page_url
 
 NB = Language("nb", "Norsk", default=True)
 EN = Language("en", "English")
@@ -36,17 +36,28 @@ def test_switcher_offers_only_the_languages_a_page_is_written_in():
 
 
 @pytest.mark.parametrize(
-    ("current", "written_in", "front_matter", "expected", "reason"),
+    ("current", "written_in", "front_matter", "outdated", "expected", "reason"),
     [
-        (NB, "nb", {}, None, "the source language needs no notice"),
-        (EN, "en", {"reviewed": False}, "unreviewed_notice", "a machine translation says so"),
-        (EN, "en", {}, "unreviewed_notice", "a translation is unreviewed until a reviewer says otherwise"),
-        (EN, "en", {"reviewed": True}, None, "a reviewed translation needs no notice"),
-        (AR, "nb", {"reviewed": True}, "fallback_notice", "a Norwegian page shown to an Arabic reader says so"),
+        (NB, "nb", {}, False, [], "the source language needs no notice"),
+        (EN, "en", {"reviewed": False}, False, ["unreviewed_notice"], "a machine translation says so"),
+        (EN, "en", {}, False, ["unreviewed_notice"], "a translation is unreviewed until a reviewer says otherwise"),
+        (EN, "en", {"reviewed": True}, False, [], "a reviewed translation needs no notice"),
+        (AR, "nb", {"reviewed": True}, False, ["fallback_notice"], "a Norwegian page shown to an Arabic reader"),
+        (EN, "en", {"reviewed": True}, True, ["outdated_notice"], "reviewed once, but the Norwegian page changed"),
+        (
+            EN,
+            "en",
+            {"reviewed": False},
+            True,
+            ["unreviewed_notice", "outdated_notice"],
+            "both are true: what was checked, then what changed, right before the link to the Norwegian page",
+        ),
+        (AR, "ar", {"translated": False}, True, ["fallback_notice"], "a copy not yet translated is Norwegian text"),
+        (AR, "nb", {}, True, ["fallback_notice"], "a fallback is the Norwegian page itself, never outdated"),
     ],
 )
-def test_notice_fits_the_page(current, written_in, front_matter, expected, reason):
-    assert notice(current, written_in, front_matter) == expected, reason
+def test_notices_fit_the_page(current, written_in, front_matter, outdated, expected, reason):
+    assert notices(current, written_in, front_matter, outdated=outdated) == expected, reason
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,97 @@
+"""The translation state as people read it: a table in the terminal, JSON, and a table on the site.
+
+`make status` prints `status_table` and writes `status_json`. The translators' status page
+(docs/nb/translation-status.md, docs/en/…) holds a marker line that the build replaces with
+`status_markdown`: `::: translation-status Språk`, where the words after it head the column of
+languages, in the page's own language. The marker is plain text, not an HTML comment, which the
+checker refuses in a page (fristed/check/markup.py). The table states no number, address or link,
+and only markup the checker allows, so it would pass the checker as any page does.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+
+from fristed.site import Site
+from fristed.translations.status import OUTDATED, STATES, UNTRANSLATED, PageStatus
+
+MARKER = re.compile(r"^::: translation-status[ \t]+(\S.*?)[ \t]*$", re.MULTILINE)
+
+
+def _by_language(states: list[PageStatus]) -> dict[str, dict[str, PageStatus]]:
+    table: dict[str, dict[str, PageStatus]] = {}
+    for status in states:
+        table.setdefault(status.language, {})[status.page] = status
+    return table
+
+
+def status_table(site: Site, states: list[PageStatus]) -> str:
+    """Return the state of every page in every language as a plain-text table, with what to do next."""
+    pages = sorted(site.pages)
+    # The name last: names in other scripts and directions would put the columns out of line.
+    rows = [["code", *pages, "language"]]
+    for code, row in _by_language(states).items():
+        rows.append([code, *(row[page].state for page in pages), site.language(code).name])
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = [
+        f"Translations of the {len(pages)} pages of docs/{site.source.code}/ ({site.source.name}), by language:",
+        "",
+        *("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows),
+        "",
+    ]
+    counts = Counter(status.state for status in states)
+    lines.append(", ".join(f"{counts[name]} {name}" for name in STATES))
+    outdated = [status.path for status in states if status.state == OUTDATED]
+    if outdated:
+        lines += ["", "Outdated: update each from its Norwegian page, then run `make stamp PAGE=…` on it:"]
+        lines += [f"  {path}" for path in outdated]
+    untranslated = Counter(status.language for status in states if status.state == UNTRANSLATED)
+    for code, count in untranslated.items():
+        lines.append(f"{site.language(code).name} ({code}): {count} page(s) still in Norwegian, in docs/{code}/")
+    return "\n".join(lines) + "\n"
+
+
+def status_json(site: Site, states: list[PageStatus]) -> dict:
+    """Return the same as `status_table`, as data: the source pages' hashes, then every language's pages."""
+    languages = []
+    for code, row in _by_language(states).items():
+        counts = Counter(status.state for status in row.values())
+        languages.append(
+            {
+                "code": code,
+                "name": site.language(code).name,
+                "counts": {name: counts[name] for name in STATES},
+                "pages": {
+                    page: {"state": s.state, "reviewed": s.reviewed, "source": s.source, "path": s.path}
+                    for page, s in row.items()
+                },
+            }
+        )
+    return {
+        "source": {"language": site.source.code, "pages": {status.page: status.current for status in states}},
+        "states": list(STATES),
+        "languages": languages,
+    }
+
+
+def status_markdown(site: Site, states: list[PageStatus], heading: str) -> str:
+    """Return the state as a Markdown table for the status page: a row per language, a column per page."""
+    pages = sorted(site.pages)
+    # Pages by name without `.md`: the checker would read `help.md` as an address in Moldova's domain.
+    lines = [
+        "| " + " | ".join([html.escape(heading), *(page.removesuffix(".md") for page in pages)]) + " |",
+        "|" + " --- |" * (len(pages) + 1),
+    ]
+    for code, row in _by_language(states).items():
+        language = site.language(code)
+        # Each name is written in its own language and script: marked so, as the switcher's are.
+        name = f'<span lang="{code}" dir="{language.direction}">{html.escape(language.name)}</span>'
+        lines.append("| " + " | ".join([name, *(f"`{row[page].state}`" for page in pages)]) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def fill_status_page(markdown: str, site: Site, states: list[PageStatus]) -> str:
+    """Replace the marker of the status page with the table; other pages are returned as they are."""
+    return MARKER.sub(lambda marker: status_markdown(site, states, marker.group(1)), markdown)
