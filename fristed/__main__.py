@@ -2,12 +2,19 @@
 
 command | does
 check   | checks every page of every language against data/facts.yml and its source page, without
-        | building; prints each finding as `path:line:col: error: message` and exits 1 on any error
+        | building; prints each finding as `path:line:col: error: message` and exits 1 on any error;
+        | warns (`warning:`, exit 0) on each translation its Norwegian page has changed since
+status, stamp, changes, new-language
+        | the translators' commands (see fristed/translations/cli.py)
 verify-mirror URL [--reference PATH]
         | checks that a mirror serves an exact copy of the site; exits 1 on any difference
         | (see fristed/mirror/cli.py)
 release [--site DIR] [--out DIR]
         | packs the built site into reproducible .tar.gz and .zip archives with SHA256SUMS
+zim [--site DIR] [--out DIR]
+        | writes a ZIM file per language for Kiwix (see fristed/distribution_cli.py)
+posters --base-url URL [--out DIR]
+        | writes a printable A4 poster and a card per language, with the address as a QR code
 
 Under GitHub Actions (`GITHUB_ACTIONS=true`) each finding is also printed as a workflow command,
 `::error file=…,line=…,col=…::message`, which GitHub shows on the line of the pull request.
@@ -23,7 +30,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fristed.data import Problem
+from fristed.distribution_cli import add_commands as add_distribution_commands
 from fristed.mirror.cli import add_commands as add_mirror_commands
+from fristed.translations.cli import add_commands as add_translation_commands
 
 
 def _escape(text: str, property_value: bool = False) -> str:
@@ -55,17 +64,21 @@ def report(problems: list[Problem], out=None) -> int:
 
 def _check(arguments: argparse.Namespace) -> int:
     from fristed.check import check_project
+    from fristed.translations.status import outdated_warnings
 
     started = time.perf_counter()
     problems = check_project(arguments.project)
-    status = report(problems)
-    errors = sum(problem.severity == "error" for problem in problems)
-    files = len({problem.path for problem in problems})
+    # Outdated translations are content gaps: warned here, never a failed build (the reader is told).
+    warnings = outdated_warnings(arguments.project.resolve())
+    status = report(sorted([*problems, *warnings], key=lambda problem: (Path(problem.path).as_posix(), problem.line)))
+    errors = [problem for problem in problems if problem.severity == "error"]
+    files = len({problem.path for problem in errors})
     elapsed = time.perf_counter() - started
-    if problems:
-        print(f"{errors} error(s) in {files} file(s), in {elapsed:.2f} s", file=sys.stderr)
+    outdated = f"; {len(warnings)} outdated translation(s)" if warnings else ""
+    if errors:
+        print(f"{len(errors)} error(s) in {files} file(s){outdated}, in {elapsed:.2f} s", file=sys.stderr)
     else:
-        print(f"Every page states the registry's facts, in {elapsed:.2f} s", file=sys.stderr)
+        print(f"Every page states the registry's facts{outdated}, in {elapsed:.2f} s", file=sys.stderr)
     return status
 
 
@@ -83,6 +96,8 @@ def parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=_check)
     add_mirror_commands(commands)
+    add_translation_commands(commands)
+    add_distribution_commands(commands)
     return main
 
 

@@ -1,0 +1,39 @@
+"""The same commit builds the same bytes, wherever and whenever it is built."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import PROJECT
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def build_clone(target: Path) -> Path:
+    """Clone the project's last commit to `target` and build it there, with its own code."""
+    subprocess.run(["git", "clone", "--quiet", str(PROJECT), str(target)], check=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(target)}
+    env.pop("SOURCE_DATE_EPOCH", None)
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=target, env=env, check=True)
+    return target / "site"
+
+
+def test_two_clones_on_different_paths_build_byte_identical_sites(tmp_path):
+    first = build_clone(tmp_path / "one")
+    second = build_clone(tmp_path / "elsewhere" / "two")
+    assert tree(first) == tree(second)
+    manifest = json.loads((first / "site-manifest.json").read_text(encoding="utf-8"))
+    commit = subprocess.run(["git", "-C", str(PROJECT), "rev-parse", "HEAD"], capture_output=True, text=True)
+    assert manifest["commit"] == commit.stdout.strip()
+    assert manifest["files"] == {url: digest for url, digest in tree(first).items() if url != "site-manifest.json"}

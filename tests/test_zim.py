@@ -1,0 +1,194 @@
+"""The Kiwix export: each language's ZIM file, opened with libzim and read back page by page."""
+
+from __future__ import annotations
+
+import datetime
+import io
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from libzim.reader import Archive
+from libzim.search import Query, Searcher
+from PIL import Image
+
+from conftest import PROJECT
+from fristed.data import DataError
+from fristed.distribution_cli import main
+from fristed.languages import Language
+from fristed.pages import page_url
+from fristed.site import load_site
+from fristed.zim import build_zim
+from fristed.zim.content import for_kiwix, language_content, resolve
+from fristed.zim.metadata import load_settings
+
+SITE = load_site(PROJECT)
+# The default language (at the site's root), a Latin one, a right-to-left one and an Ethiopic
+# one, for which Xapian has no stemmer. `make zim` builds all of them.
+LANGUAGES = ("nb", "en", "ar", "ti")
+DATE = datetime.date(2025, 1, 31)
+# What a page may point at, in attribute order of `fristed.zim.content.URL_ATTRIBUTES`.
+REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"))
+
+
+@pytest.fixture(scope="module")
+def zims(site, tmp_path_factory) -> dict[str, Archive]:
+    """The ZIM file of each language under test, built from the session's site."""
+    out = tmp_path_factory.mktemp("zim")
+    settings = load_settings(PROJECT, SITE.languages)
+    return {code: Archive(build_zim(site, out, SITE, SITE.language(code), settings, DATE)) for code in LANGUAGES}
+
+
+def html_of(archive: Archive, path: str) -> str:
+    return bytes(archive.get_entry_by_path(path).get_item().content).decode("utf-8")
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_page_reads_back_with_its_heading_as_title(zims, site, code):
+    archive, language = zims[code], SITE.language(code)
+    for page in SITE.pages:
+        path = page_url(language, page)
+        heading = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser").h1.get_text(strip=True)
+        entry = archive.get_entry_by_path(path)
+        assert entry.get_item().mimetype == "text/html"
+        assert entry.title == heading, path
+        assert BeautifulSoup(html_of(archive, path), "html.parser").h1.get_text(strip=True) == heading
+    # Pages, and nothing else, are what Kiwix lists and counts as articles.
+    assert archive.article_count == len(SITE.pages)
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_main_page_is_the_language_home_page(zims, code):
+    assert zims[code].main_entry.get_item().path == page_url(SITE.language(code), "index.md")
+
+
+@pytest.mark.parametrize(
+    ("code", "iso639_3"),
+    [
+        ("nb", "nob"),  # Bokmål, not the macrolanguage Norwegian (nor)
+        ("en", "eng"),
+        ("ar", "ara"),
+        ("ti", "tir"),
+    ],
+)
+def test_metadata_names_the_language_in_iso_639_3(zims, code, iso639_3):
+    archive = zims[code]
+    strings = SITE.strings[code]
+    assert archive.get_metadata("Language").decode() == iso639_3
+    assert archive.get_metadata("Title").decode() == strings["site_name"]
+    assert archive.get_metadata("Name").decode() == f"fristed_{code}_all"
+    assert archive.get_metadata("Date").decode() == "2025-01-31"
+    assert archive.get_metadata("Creator").decode() == "Fristed"
+    assert archive.get_metadata("Publisher").decode() == "Fristed"
+    # openZIM's limit for the description Kiwix shows in its library.
+    assert 0 < len(archive.get_metadata("Description").decode()) <= 80
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_illustration_is_the_site_icon_at_48_pixels(zims, code):
+    archive = zims[code]
+    assert [key for key in archive.metadata_keys if key.startswith("Illustration")] == ["Illustration_48x48@1"]
+    with Image.open(io.BytesIO(bytes(archive.get_illustration_item(48).content))) as image:
+        assert (image.format, image.size) == ("PNG", (48, 48))
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_link_and_file_a_page_loads_is_inside_the_zim(zims, code):
+    archive = zims[code]
+    missing = []
+    for index in range(archive.all_entry_count):
+        entry = archive._get_entry_by_id(index)
+        if entry.is_redirect or entry.get_item().mimetype != "text/html":
+            continue
+        soup = BeautifulSoup(html_of(archive, entry.path), "html.parser")
+        named = [element.get(attribute) for tag, attribute in REFERENCES for element in soup.find_all(tag)]
+        named += [element["data-offline-url"] for element in soup.select("[data-offline-url]")]
+        for reference in filter(None, named):
+            if re.match(r"^(?:[a-z][a-z0-9+.-]*:|#)", reference):
+                continue  # other sites, phone numbers, anchors
+            target = resolve(entry.path, reference)
+            if not archive.has_entry_by_path(target):
+                missing.append(f"{entry.path}: {reference}")
+    assert missing == []
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_kiwix_gets_no_service_worker_manifest_or_other_languages(zims, code):
+    archive = zims[code]
+    paths = {archive._get_entry_by_id(index).path for index in range(archive.all_entry_count)}
+    assert not {path for path in paths if path.endswith(("sw.js", "sw-precache.js", ".webmanifest"))}
+    other_folders = {language.folder for language in SITE.languages if language.folder and language.code != code}
+    assert not {path for path in paths if path.split("/")[0] in other_folders}
+    for page in SITE.pages:
+        soup = BeautifulSoup(html_of(archive, page_url(SITE.language(code), page)), "html.parser")
+        assert soup.select('[data-module="offline"], .md-select, link[rel~="manifest"], link[rel~="alternate"]') == []
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_full_text_search_finds_the_helpline(zims, code):
+    archive = zims[code]
+    assert archive.has_fulltext_index and archive.check()
+    results = list(Searcher(archive).search(Query().set_query("ROSA")).getResults(0, 10))
+    assert page_url(SITE.language(code), "index.md") in results
+
+
+def test_two_builds_differ_only_in_the_uuids_libzim_draws(site, tmp_path):
+    """libzim draws a UUID for the file and for each Xapian database: 16 bytes each, and the checksum."""
+    settings = load_settings(PROJECT, SITE.languages)
+    first, second = (
+        build_zim(site, tmp_path / name, SITE, SITE.source, settings, DATE).read_bytes() for name in ("a", "b")
+    )
+    assert len(first) == len(second)
+    allowed = set(range(8, 24)) | set(range(len(first) - 16, len(first)))
+    for match in re.finditer(rb"Xapian Glass", first):
+        allowed |= set(range(match.end() + 2, match.end() + 18))
+    differing = {index for index, (a, b) in enumerate(zip(first, second, strict=True)) if a != b}
+    assert differing and differing <= allowed
+
+
+# Without a build ---------------------------------------------------------------------------
+
+PAGES = {"en/index.html", "en/help.html"}
+
+
+@pytest.mark.parametrize(
+    ("html", "expected", "reason"),
+    [
+        ('<link rel="alternate" href="../ro/help.html" hreflang="ro"><p>x</p>', "<p>x</p>", "other language"),
+        ("<link href=../ro/help.html hreflang=ro rel=alternate><p>x</p>", "<p>x</p>", "minified markup"),
+        ('<link rel="manifest" href="manifest.webmanifest">', "", "Kiwix installs no web app"),
+        ('<p><a href="../ro/help.html" lang="ro">Română</a></p>', "<p>Română</p>", "page not in this ZIM: words stay"),
+        ('<a href="help.html#x">Help</a>', '<a href="help.html#x">Help</a>', "page of this ZIM"),
+        ('<a href="https://rosanorge.no/">ROSA</a>', '<a href="https://rosanorge.no/">ROSA</a>', "another site"),
+        ('<div class="md-select"><div><a href="../ro/help.html">R</a></div></div><p>x</p>', "<p>x</p>", "switcher"),
+        ("<div class=fristed-offline data-module=offline hidden><button>Save</button></div>", "", "saves via sw.js"),
+    ],
+)
+def test_pages_lose_what_a_zim_cannot_serve(html, expected, reason):
+    assert for_kiwix(html, "en/index.html", PAGES)[0] == expected, reason
+
+
+def test_a_file_the_site_lacks_is_named_with_the_page_that_loads_it(tmp_path):
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "index.html").write_text('<link rel="stylesheet" href="../assets/gone.css"><h1>Hi</h1>')
+    content = language_content(tmp_path, Language("en", "English"), ["index.md"])
+    assert content.broken == [("en/index.html", "href: expected a file of the site, found 'assets/gone.css'")]
+
+
+def test_settings_name_a_missing_language_and_suggest_its_code(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "zim.yml").write_text(
+        "creator: Fristed\npublisher: Fristed\nlanguages:\n  nb: nob\n  xx: xxx\n", encoding="utf-8"
+    )
+    languages = [Language("nb", "Norsk", default=True), Language("ti", "ትግርኛ")]
+    with pytest.raises(DataError) as raised:
+        load_settings(tmp_path, languages)
+    assert [problem.message for problem in raised.value.problems] == [
+        "languages: missing 'ti' (ትግርኛ): add its ISO 639-3 code (CLDR knows it as tir), as `ti: xxx`",
+        "languages.xx: expected a language of languages.yml, found 'xx': remove it",
+    ]
+
+
+def test_command_refuses_a_folder_with_no_built_site(tmp_path, capsys):
+    assert main(["zim", "--site", str(tmp_path), "--out", str(tmp_path / "zim")]) == 1
+    assert capsys.readouterr().err == f"{tmp_path}: no built site here; build it first with `make site`\n"
