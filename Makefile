@@ -11,10 +11,10 @@ FONTS := /usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test check lint bench lock clean
+.PHONY: help site serve test check lint bench lock clean release verify-mirror zim posters status stamp new-language
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 site: $(VENV)/installed ## Build the site into site/ (sets up .venv first)
 	$(BIN)/mkdocs build --strict
@@ -35,13 +35,27 @@ lint: $(VENV)/installed ## Check the Python code's style
 bench: $(VENV)/installed ## Print the benchmarks' figures (sizes and times)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
+release: site ## Pack site/ into dist/fristed-<version>.tar.gz and .zip with SHA256SUMS
+	$(BIN)/python -m fristed release --site site --out dist
+
+verify-mirror: site ## Check a mirror is an exact copy: make verify-mirror URL=https://mirror.example/fristed/
+	@test -n "$(URL)" || { echo "Give the mirror's address: make verify-mirror URL=https://mirror.example/fristed/" >&2; exit 2; }
+	$(BIN)/python -m fristed verify-mirror "$(URL)" --reference site/site-manifest.json
+
+zim: site ## Write a ZIM file per language, for Kiwix, into dist/zim/
+	$(BIN)/python -m fristed zim --site site --out dist/zim
+
+posters: $(VENV)/installed $(FONTS) ## Write a poster and a card per language into dist/posters/ (BASE_URL=...)
+	@test -n "$(BASE_URL)" || { echo "Give the site's address: make posters BASE_URL=https://example.org/fristed/" >&2; exit 2; }
+	$(BIN)/python -m fristed posters --base-url "$(BASE_URL)" --out dist/posters
+
 lock: $(VENV)/installed ## Re-pin requirements.txt (versions and hashes) from requirements.in
 	$(BIN)/python -m pip install --quiet pip-tools==7.6.2
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 		--no-emit-find-links --output-file requirements.txt requirements.in
 
 clean: ## Remove the build output and the virtual environment
-	rm -rf site $(VENV) test-artifacts
+	rm -rf site dist build $(VENV) test-artifacts
 
 # The virtual environment, with the pinned requirements and this project, rebuilt when they change.
 $(VENV)/installed: requirements.txt pyproject.toml
@@ -66,3 +80,18 @@ debian-packages:
 		echo "    sudo apt-get install $(PACKAGES)" >&2; \
 		exit 1; \
 	fi
+
+# The translators' commands (see CONTRIBUTING.md). -------------------------------------------
+
+status: $(VENV)/installed ## Show each page's translation state; also writes build/translation-status.json
+	$(BIN)/python -m fristed status --json build/translation-status.json
+
+stamp: $(VENV)/installed ## Mark a translated page up to date with its Norwegian page: make stamp PAGE=docs/fr/help.md
+	@test -n "$(PAGE)" || { echo "Give the page you translated: make stamp PAGE=docs/fr/help.md" >&2; exit 2; }
+	$(BIN)/python -m fristed stamp $(PAGE)
+
+# LANG is also the shell's locale: only a LANG given on the command line names a language, and
+# the command itself runs in a real locale, not in one named "so".
+new-language: $(VENV)/installed ## Add a language, its pages in Norwegian to translate: make new-language LANG=so
+	@test "$(origin LANG)" = "command line" || { echo "Give the language's code: make new-language LANG=so" >&2; exit 2; }
+	LANG=C.UTF-8 $(BIN)/python -m fristed new-language "$(LANG)"

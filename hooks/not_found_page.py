@@ -1,29 +1,25 @@
-"""Keep the site's root 404.html in the default language, and give each language its own.
+"""Write a 404 page per language that works at any address on any mirror: it loads nothing and
+links nowhere relative, and gives the emergency numbers and the quick exit.
 
-Every language build writes `404.html` to the site root, so stock, the last language wins.
+MkDocs' own links every resource from the server's root, which breaks under a sub-path, and
+every language build writes it over the last.
 """
 
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from fristed.offline.pages import write_not_found_pages
+from fristed.safety import quick_exit_url
 from fristed.site import load_site
 
-default_not_found = ""
 
-
-# After page_language.py has marked the page's language, so the copy filed here carries it.
-@event_priority(-50)
-def on_post_template(output_content, template_name, config):
-    """File the 404 page of other languages under their folder; the root keeps the default one."""
-    global default_not_found
-    if template_name != "404.html":
-        return output_content
-    language = load_site(Path(config.config_file_path).parent).language(config.theme["language"])
-    if language.default:
-        default_not_found = output_content
-        return output_content
-    target = Path(config.site_dir) / language.folder / "404.html"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(output_content, encoding="utf-8")
-    return default_not_found
+# Before the files are pre-compressed (-160) and listed in the site's manifest (-170).
+@event_priority(-140)
+def on_post_build(config):
+    """Write `404.html` at the root (default language) and in each language's folder."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # a language build inside static-i18n's: the site is not finished yet
+    site = load_site(Path(config.config_file_path).parent)
+    write_not_found_pages(Path(config.site_dir), site, quick_exit_url(config.extra))

@@ -19,11 +19,3 @@ def on_post_page(output, page, config):
     """Material puts `dir` on `<body>` only; the document element must carry it."""
     language = _language(config)
     return set_document_language(output, language.code, language.direction)
-
-
-def on_post_template(output_content, template_name, config):
-    """The same for pages made from a template alone, such as 404.html."""
-    if not template_name.endswith(".html"):
-        return output_content
-    language = _language(config)
-    return set_document_language(output_content, language.code, language.direction)

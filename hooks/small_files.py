@@ -24,12 +24,6 @@ def on_post_page(output, page, config):
     return minify_page(output)
 
 
-@event_priority(-90)
-def on_post_template(output_content, template_name, config):
-    """Minify the pages made from a template alone (404.html)."""
-    return minify_page(output_content) if template_name.endswith(".html") else output_content
-
-
 # After static-i18n (-100) has built every language, before the offline files (-150) hash them.
 @event_priority(-110)
 def on_post_build(config):

@@ -165,7 +165,9 @@ async function page(event) {
   const code = languageOf(url);
   const cache = await caches.open(languageCache(code));
   event.waitUntil(keepOfflinePage(code));
-  const network = fetch(event.request).then((response) => {
+  // Past the browser's HTTP cache, which could answer with an old page: an online reader must
+  // see today's numbers. "no-cache" asks the server, which answers 304 when nothing changed.
+  const network = fetch(event.request.url, { cache: "no-cache", credentials: "same-origin" }).then((response) => {
     if (response.ok && hashes.has(url)) event.waitUntil(store(cache, url, response.clone()));
     return response;
   });

@@ -1,5 +1,6 @@
-"""The pages the worker serves when the network fails: an offline page per language, and the
-neutral page the quick exit goes to offline."""
+"""Pages that stand alone, served at whatever address failed, where no relative link resolves:
+the offline page and the not-found page of each language, with the emergency numbers and the
+quick exit, and the neutral page the quick exit opens offline."""
 
 from __future__ import annotations
 
@@ -19,31 +20,57 @@ TEMPLATES = jinja2.Environment(
 EXIT_PAGE = "exit.html"
 
 
-def write_offline_pages(site_dir: Path, site: Site) -> dict[str, str]:
-    """Write each language's offline page with the emergency numbers; return their URLs by language."""
-    style = (Path(__file__).parent / "templates" / "offline.css").read_text(encoding="utf-8").strip()
-    # The page's one stylesheet is inline, since it is served at addresses where no relative link
-    # would resolve; its hash is what the security policy allows.
+def _write_standalone_pages(site_dir: Path, site: Site, name: str, **page) -> dict[str, str]:
+    """Write one standalone page per language as `<folder>/<name>`; return their URLs by language.
+
+    `page` gives the template `heading` and `text` (string keys), `with_base` and `exit_href`.
+    """
+    style = (Path(__file__).parent / "templates" / "standalone.css").read_text(encoding="utf-8").strip()
+    # The page's one stylesheet is inline, since no relative link to a file would resolve; its
+    # hash is what the security policy allows.
     style_hash = "sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
     phones = site.facts.phones
     urls = {}
     for language in site.languages:
         strings = site.strings[language.code]
-        html = TEMPLATES.get_template("offline.html").render(
+        html = TEMPLATES.get_template("standalone.html").render(
             language=language,
             strings=strings,
             style=style,
             style_hash=style_hash,
-            to_root="../" if language.folder else "",
+            heading=strings[page["heading"]],
+            text=strings[page["text"]] if page.get("text") else "",
+            with_base=page["with_base"],
+            exit_href=page["exit_href"].format(to_root="../" if language.folder else ""),
             phones=[
                 (strings["helpline_label"], phones["rosa"]),
                 (strings["police_emergency"], phones["police-emergency"]),
             ],
         )
-        url = f"{language.folder}/offline.html" if language.folder else "offline.html"
+        url = f"{language.folder}/{name}" if language.folder else name
         (site_dir / url).write_text(html, encoding="utf-8")
         urls[language.code] = url
     return urls
+
+
+def write_offline_pages(site_dir: Path, site: Site) -> dict[str, str]:
+    """Write each language's offline page, which the worker serves when a page cannot load."""
+    return _write_standalone_pages(
+        site_dir,
+        site,
+        "offline.html",
+        heading="offline_title",
+        text="offline_text",
+        with_base=True,
+        exit_href="{to_root}" + EXIT_PAGE,
+    )
+
+
+def write_not_found_pages(site_dir: Path, site: Site, quick_exit_url: str) -> dict[str, str]:
+    """Write each language's 404 page, which a server sends for an address the site lacks."""
+    return _write_standalone_pages(
+        site_dir, site, "404.html", heading="not_found", with_base=False, exit_href=quick_exit_url
+    )
 
 
 def write_exit_page(site_dir: Path) -> str:

@@ -1,0 +1,144 @@
+"""Reader safety in real headless Chromium: the quick exit, discreet browsing, and pages that
+talk to nobody but their own site."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import PROJECT
+from fristed.safety import DEFAULT_QUICK_EXIT_URL
+from fristed.site import load_site
+
+pytestmark = pytest.mark.browser
+
+SITE = load_site(PROJECT)
+STRINGS = SITE.strings["en"]
+NEUTRAL_PAGE = "<!doctype html><title>Weather</title><h1>Weather</h1>"
+
+
+@pytest.fixture
+def reader(phone):
+    """A phone whose quick exit lands on a stand-in for the weather site, on no network."""
+    phone.route(DEFAULT_QUICK_EXIT_URL + "**", lambda route: route.fulfill(content_type="text/html", body=NEUTRAL_PAGE))
+    return phone
+
+
+def open_page(reader, url):
+    page = reader.new_page()
+    page.goto(url)
+    page.wait_for_function("() => document.querySelector('[data-module=exit-this-page]').dataset.initialised")
+    return page
+
+
+def record_blanking(page) -> list[bool]:
+    """Report, from the page to the test, the moment it goes blank; return the list of reports."""
+    blanked: list[bool] = []
+    page.expose_function("reportBlank", lambda: blanked.append(True))
+    page.evaluate(
+        """() => new MutationObserver(() => {
+            if (document.documentElement.classList.contains('fristed-exiting')) window.reportBlank();
+        }).observe(document.documentElement, {attributes: true})"""
+    )
+    return blanked
+
+
+def test_exit_button_blanks_the_page_and_replaces_it_in_history(reader, mirror):
+    page = open_page(reader, mirror + "en/index.html")
+    page.locator("article a[href='help.html']").click()
+    page.wait_for_url(mirror + "en/help.html")
+    blanked = record_blanking(page)
+    page.locator("[data-action=quick-exit]").click()
+    page.wait_for_url(DEFAULT_QUICK_EXIT_URL)
+    assert blanked, "the page went blank before it was left"
+    # The page the reader left is gone from the tab's history: Back skips it.
+    page.go_back()
+    assert page.url == mirror + "en/index.html"
+    assert page.locator(".fristed-exit-overlay").is_hidden()
+
+
+def test_exit_button_works_without_javascript(browser_without_javascript, mirror):
+    page = browser_without_javascript.new_page()
+    page.goto(mirror + "ar/index.html")
+    link = page.locator("[data-action=quick-exit]")
+    assert link.get_attribute("href") == DEFAULT_QUICK_EXIT_URL
+    link.click()
+    page.wait_for_url(DEFAULT_QUICK_EXIT_URL)
+
+
+@pytest.fixture
+def browser_without_javascript(chromium):
+    context = chromium.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
+    context.route(
+        DEFAULT_QUICK_EXIT_URL + "**", lambda route: route.fulfill(content_type="text/html", body=NEUTRAL_PAGE)
+    )
+    yield context
+    context.close()
+
+
+def test_three_presses_of_shift_leave_with_progress_announced(reader, mirror):
+    page = open_page(reader, mirror + "en/help.html")
+    status = page.locator(".fristed-exit [role=status]")
+    page.keyboard.press("Shift")
+    assert status.text_content() == STRINGS["exit_shift_two_more"]
+    page.keyboard.press("Shift")
+    assert status.text_content() == STRINGS["exit_shift_one_more"]
+    blanked = record_blanking(page)
+    page.keyboard.press("Shift")
+    page.wait_for_url(DEFAULT_QUICK_EXIT_URL)
+    assert blanked
+
+
+def test_shift_used_for_capital_letters_does_not_leave(reader, mirror):
+    page = open_page(reader, mirror + "en/help.html")
+    for _ in range(4):
+        page.keyboard.press("Shift+A")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("a")  # typing between presses starts the count again
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url == mirror + "en/help.html"
+
+
+def test_offline_the_exit_goes_to_the_sites_own_neutral_page(reader, mirror):
+    page = open_page(reader, mirror + "en/index.html")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
+    reader.set_offline(True)
+    page.locator("[data-action=quick-exit]").click()
+    page.wait_for_url(mirror + "exit.html")
+    assert page.title() == "New tab"
+    assert page.locator("body").inner_text() == ""
+
+
+def test_skip_link_takes_the_keyboard_to_the_exit(reader, mirror):
+    page = open_page(reader, mirror + "fr/index.html")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    skip = page.locator("header .md-skip")
+    assert page.evaluate("document.activeElement.textContent.trim()") == SITE.strings["fr"]["exit_skip_link"]
+    skip.press("Enter")
+    assert page.evaluate("document.activeElement.dataset.action") == "quick-exit"
+
+
+def test_discreet_browsing_keeps_one_page_of_the_site_in_the_tabs_history(reader, mirror):
+    page = open_page(reader, mirror + "en/index.html")
+    before = page.evaluate("history.length")
+    toggle = page.locator("[data-action=discreet-browsing]")
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert toggle.text_content() == STRINGS["discreet_turn_off"]
+    for address in ("help.html", "permits.html"):
+        page.locator(f"article a[href='{address}']").first.click()
+        page.wait_for_url(mirror + "en/" + address)
+    assert page.evaluate("history.length") == before
+    # Turned off, pages are added to history again.
+    page.locator("[data-action=discreet-browsing]").click()
+    page.locator(".fristed-controls a[href='safety.html']").click()
+    page.wait_for_url(mirror + "en/safety.html")
+    assert page.evaluate("history.length") == before + 1
+
+
+def test_discreet_browsing_stores_nothing_until_turned_on(reader, mirror):
+    page = open_page(reader, mirror + "en/index.html")
+    assert page.evaluate("() => sessionStorage.length + localStorage.length") == 0
+    assert page.evaluate("() => document.cookie") == ""
