@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT, build, serve
+from conftest import FEW_LANGUAGES, PROJECT, build, copy_project, serve
 from fristed.site import load_site
 
 pytestmark = pytest.mark.browser
@@ -113,9 +113,7 @@ def test_offline_an_unknown_page_and_an_unvisited_language_show_the_offline_page
 
 def test_a_new_build_replaces_the_old_text_and_caches_and_says_so(phone, tmp_path):
     project = tmp_path / "project"
-    from conftest import copy_project
-
-    copy_project(project)
+    copy_project(project, FEW_LANGUAGES)
     site_dir = tmp_path / "site"
     assert build(project, site_dir).returncode == 0
     with serve(site_dir) as mirror:

@@ -16,11 +16,10 @@ from fristed.languages import Language
 # and prev/next hints are not resources, and pages of other languages must not be pulled in.
 RESOURCE_RELS = {"stylesheet", "icon", "manifest", "modulepreload"}
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
-# Static imports (`import x from "./a.js"`, minified or not), dynamic ones (`import("./b.js")`) and
-# a worker's `importScripts("c.js")`.
-JS_IMPORT = re.compile(
-    r"""\b(?:(?:import|export)\b[^'";()]*?\bfrom|import\s*\(|importScripts\s*\()\s*['"]([^'"]+)['"]"""
-)
+# Static imports (`import x from "./a.js"`, minified or not) and a worker's `importScripts("c.js")`,
+# which load with the script; dynamic ones (`import("./b.js")`), which load only when used.
+JS_IMPORT = re.compile(r"""\b(?:(?:import|export)\b[^'";()]*?\bfrom|importScripts\s*\()\s*['"]([^'"]+)['"]""")
+JS_LAZY_IMPORT = re.compile(r"""\bimport\s*\(\s*['"]([^'"]+)['"]""")
 
 
 # The service worker and its list: never cached by the worker itself.
@@ -49,8 +48,9 @@ class _Resources(HTMLParser):
             self.urls.append(attributes["src"])
 
 
-def references(site_dir: Path, url: str) -> list[str]:
-    """Return the site-root URLs a page, stylesheet or script loads directly."""
+def references(site_dir: Path, url: str, lazy: bool = True) -> list[str]:
+    """Return the site-root URLs a page, stylesheet or script loads directly; with `lazy`, also
+    the scripts it may load later (dynamic imports)."""
     path = site_dir / url
     text = path.read_text(encoding="utf-8")
     if url.endswith(".html"):
@@ -60,7 +60,7 @@ def references(site_dir: Path, url: str) -> list[str]:
     elif url.endswith(".css"):
         found = CSS_URL.findall(text)
     elif url.endswith(".js"):
-        found = JS_IMPORT.findall(text)
+        found = JS_IMPORT.findall(text) + (JS_LAZY_IMPORT.findall(text) if lazy else [])
     else:
         return []
     base = posixpath.dirname(url)
@@ -73,15 +73,16 @@ def references(site_dir: Path, url: str) -> list[str]:
     )
 
 
-def closure(site_dir: Path, roots: list[str]) -> set[str]:
-    """Return the given files with everything they load, and everything that loads, and so on."""
+def closure(site_dir: Path, roots: list[str], lazy: bool = True) -> set[str]:
+    """Return the given files with everything they load, and everything that loads, and so on;
+    without `lazy`, only what loads before the reader does anything (a page's first view)."""
     seen, pending = set(), list(roots)
     while pending:
         url = pending.pop()
         if url in seen or not (site_dir / url).is_file():
             continue
         seen.add(url)
-        pending.extend(references(site_dir, url))
+        pending.extend(references(site_dir, url, lazy))
     return seen
 
 

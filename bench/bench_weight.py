@@ -1,0 +1,155 @@
+"""Page weight and speed against stock Material, and build time by number of languages.
+
+Builds the project's own pages twice, as the project builds them and with stock Material plus
+static-i18n (same docs/, default theme settings, the search plugin on), serves both on
+127.0.0.1, loads the home page and a content page of each in headless Chromium, plain and under
+emulated 2G (250 kbit/s, 800 ms latency), and prints requests, bytes and gzip bytes per type,
+first contentful paint, load time and the ratio of the project to stock. Then it times builds
+of 1, 4 and all languages. Run with `make bench`.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from playwright.sync_api import sync_playwright
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "tests"))
+from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, serve  # noqa: E402
+from fristed.languages import i18n_languages  # noqa: E402
+
+PAGES = ("index.html", "permits.html")
+TWO_G = {"offline": False, "latency": 800, "downloadThroughput": 250_000 / 8, "uploadThroughput": 250_000 / 8}
+
+
+def build(project: Path, site_dir: Path) -> float:
+    """Build a project; return the seconds it took."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(PROJECT)}
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=env,
+        check=True,
+    )
+    return time.perf_counter() - started
+
+
+def stock_project(target: Path) -> Path:
+    """The same docs with stock Material and static-i18n: no overrides, hooks or extras."""
+    target.mkdir(parents=True)
+    shutil.copytree(PROJECT / "docs", target / "docs")
+    config = {
+        "site_name": "Fristed",
+        "theme": {"name": "material", "language": "nb"},
+        "plugins": [
+            "search",
+            {"i18n": {"docs_structure": "folder", "languages": i18n_languages(PROJECT)}},
+        ],
+        "nav": yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8").split("\ntheme:")[0])["nav"],
+    }
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return target
+
+
+def kind(url: str, content_type: str) -> str:
+    path = urlsplit(url).path
+    for suffix, name in ((".css", "css"), (".js", "js"), (".json", "search"), (".html", "html"), ("/", "html")):
+        if path.endswith(suffix):
+            return name
+    return "font" if "font" in content_type else "other"
+
+
+def measure(browser, url: str, network: dict | None) -> dict:
+    """Load a page in a fresh context; return its requests by type and its timings."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, service_workers="block")
+    page = context.new_page()
+    if network:
+        page.context.new_cdp_session(page).send("Network.emulateNetworkConditions", network)
+    by_type = defaultdict(lambda: [0, 0, 0])
+    local = []
+
+    def record(response):
+        if urlsplit(response.url).hostname != "127.0.0.1":
+            return  # Google Fonts, which stock Material asks for: not counted, and unreachable here
+        try:
+            body = response.body()
+        except Exception:  # a redirect or an aborted request has no body
+            return
+        local.append(response.url)
+        totals = by_type[kind(response.url, response.headers.get("content-type", ""))]
+        totals[0] += 1
+        totals[1] += len(body)
+        totals[2] += len(gzip.compress(body, mtime=0))
+
+    page.on("response", record)
+    page.goto(url, wait_until="load", timeout=180_000)
+    page.wait_for_load_state("networkidle", timeout=180_000)
+    timings = page.evaluate(
+        """() => ({fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime,
+                   load: performance.getEntriesByType('navigation')[0].loadEventEnd})"""
+    )
+    context.close()
+    return {"types": dict(by_type), **timings}
+
+
+def print_table(results: dict) -> None:
+    print(f"{'page':<14}{'site':<9}{'requests':>9}{'KB':>9}{'gzip KB':>9}{'2G FCP s':>10}{'2G load s':>10}")
+    for page in PAGES:
+        for name in ("fristed", "stock"):
+            plain, slow = results[(name, page, "plain")], results[(name, page, "2G")]
+            requests = sum(t[0] for t in plain["types"].values())
+            size = sum(t[1] for t in plain["types"].values())
+            packed = sum(t[2] for t in plain["types"].values())
+            print(
+                f"{page:<14}{name:<9}{requests:>9}{size / 1000:>9.1f}{packed / 1000:>9.1f}"
+                f"{slow['fcp'] / 1000:>10.1f}{slow['load'] / 1000:>10.1f}"
+            )
+            for type_name, (count, raw, zipped) in sorted(plain["types"].items()):
+                print(f"{'':<14}{'  ' + type_name:<9}{count:>9}{raw / 1000:>9.1f}{zipped / 1000:>9.1f}")
+        ours = sum(t[2] for t in results[("fristed", page, "plain")]["types"].values())
+        stock = sum(t[2] for t in results[("stock", page, "plain")]["types"].values())
+        print(f"{page:<14}ratio of gzip bytes, Fristed to stock: {ours / stock:.2f} (budget 0.40)\n")
+
+
+def build_times(folder: Path) -> None:
+    languages = yaml.safe_load((PROJECT / "data" / "languages.yml").read_text(encoding="utf-8"))
+    print(f"{'languages':<10}{'build s':>9}{'s per language':>16}")
+    for count in (1, 4, len(languages)):
+        project = copy_project(folder / f"languages-{count}")
+        (project / "data" / "languages.yml").write_text(yaml.safe_dump(languages[:count], allow_unicode=True))
+        seconds = build(project, folder / f"site-{count}")
+        print(f"{count:<10}{seconds:>9.1f}{seconds / count:>16.2f}")
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        build(PROJECT, folder / "fristed")
+        build(stock_project(folder / "stock-project"), folder / "stock")
+        results = {}
+        with serve(folder / "fristed") as ours, serve(folder / "stock") as stock, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for name, base in (("fristed", ours), ("stock", stock)):
+                for page in PAGES:
+                    for network_name, network in (("plain", None), ("2G", TWO_G)):
+                        results[(name, page, network_name)] = measure(browser, base + page, network)
+            browser.close()
+        print_table(results)
+        build_times(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,55 @@
+"""Page weight on a cheap phone over 2G: every page within its budget of compressed bytes.
+
+Times belong in `make bench`; bytes are a budget the tests hold.
+"""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from conftest import PROJECT
+from fristed.offline.files import closure
+from fristed.pages import page_url
+from fristed.site import load_site
+
+SITE = load_site(PROJECT)
+PAGES = [
+    (language, name) for name, codes in SITE.pages.items() for language in SITE.languages if language.code in codes
+]
+# The first view of a page: everything it loads before the reader does anything (not search).
+FIRST_VIEW_BUDGET = 40_000
+# A further page of the same language: its HTML; the rest is in the browser's cache.
+NEXT_PAGE_BUDGET = 8_000
+
+
+def gzip_size(path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9, mtime=0))
+
+
+@pytest.mark.parametrize(("language", "name"), PAGES, ids=lambda value: getattr(value, "code", value))
+def test_every_page_fits_its_budget_on_first_view_and_after(site, language, name):
+    url = page_url(language, name)
+    first_view = closure(site, [url], lazy=False)
+    assert "assets/stylesheets/site.css" in first_view
+    assert not [loaded for loaded in first_view if "search-panel" in loaded], "search loads only when opened"
+    assert sum(gzip_size(site / loaded) for loaded in first_view) <= FIRST_VIEW_BUDGET
+    assert gzip_size(site / url) <= NEXT_PAGE_BUDGET
+
+
+def test_a_page_blocks_rendering_on_one_small_stylesheet_only(site):
+    html = (site / "en" / "help.html").read_text(encoding="utf-8")
+    assert html.count("rel=stylesheet") + html.count('rel="stylesheet"') == 1
+    assert gzip_size(site / "assets/stylesheets/site.css") <= 14_000
+    # Scripts are modules, which never block rendering.
+    assert "<script src" not in html and "<script type=module" in html
+
+
+def test_every_text_file_has_pre_compressed_copies(site):
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".css", ".js", ".json") and path.stat().st_size > 1000:
+            for suffix in (".gz", ".br"):
+                copy = path.with_name(path.name + suffix)
+                assert copy.is_file() and copy.stat().st_size < path.stat().st_size, copy
+    assert gzip.decompress((site / "index.html.gz").read_bytes()) == (site / "index.html").read_bytes()
