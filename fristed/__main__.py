@@ -29,6 +29,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from fristed.cli_options import add_project_option
 from fristed.data import Problem
 from fristed.distribution_cli import add_commands as add_distribution_commands
 from fristed.mirror.cli import add_commands as add_mirror_commands
@@ -91,9 +92,7 @@ def parser() -> argparse.ArgumentParser:
         help="check every page's numbers, addresses, links and durations",
         description="Check every page of every language against data/facts.yml and its source page.",
     )
-    check.add_argument(
-        "--project", type=Path, default=Path("."), metavar="DIR", help="the project folder (default: this one)"
-    )
+    add_project_option(check)
     check.set_defaults(run=_check)
     add_mirror_commands(commands)
     add_translation_commands(commands)

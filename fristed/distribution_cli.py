@@ -18,22 +18,22 @@ import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from fristed.cli_options import add_project_option, add_site_option
 from fristed.data import DataError
 
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Add `zim` and `posters` to the sub-parsers of `python -m fristed`."""
-    project = {"type": Path, "default": Path("."), "metavar": "DIR", "help": "the project folder (default: this one)"}
     zim = commands.add_parser(
         "zim",
         help="write a ZIM file per language for Kiwix, from the built site",
         description="Write one ZIM file per language, for Kiwix and Internet-in-a-Box, from the built site.",
     )
-    zim.add_argument("--site", type=Path, default=Path("site"), metavar="DIR", help="the built site (default: site)")
+    add_site_option(zim)
     zim.add_argument(
         "--out", type=Path, default=Path("dist/zim"), metavar="DIR", help="where to write (default: dist/zim)"
     )
-    zim.add_argument("--project", **project)
+    add_project_option(zim)
     zim.set_defaults(run=run_zim)
 
     posters = commands.add_parser(
@@ -50,7 +50,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     posters.add_argument(
         "--language", action="append", metavar="CODE", help="only this language (repeat for more; default: all)"
     )
-    posters.add_argument("--project", **project)
+    add_project_option(posters)
     posters.set_defaults(run=run_posters)
 
 

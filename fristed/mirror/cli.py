@@ -18,6 +18,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from fristed.cli_options import add_site_option
 from fristed.mirror.fetch import TIMEOUT_SECONDS, Client
 from fristed.mirror.manifest import ManifestError
 from fristed.mirror.release import make_release
@@ -51,9 +52,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         help="pack the built site into reproducible .tar.gz and .zip archives with SHA256SUMS",
         description="Pack a built site into fristed-<version>.tar.gz and .zip, with SHA256SUMS.",
     )
-    release.add_argument(
-        "--site", type=Path, default=Path("site"), metavar="DIR", help="the built site (default: site)"
-    )
+    add_site_option(release)
     release.add_argument("--out", type=Path, default=Path("dist"), metavar="DIR", help="where to write (default: dist)")
     release.set_defaults(run=run_release)
 

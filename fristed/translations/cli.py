@@ -19,6 +19,7 @@ import json
 import sys
 from pathlib import Path
 
+from fristed.cli_options import add_project_option
 from fristed.data import DataError
 from fristed.pages import DOCS_FOLDER, read_front_matter
 from fristed.site import Site
@@ -31,7 +32,6 @@ from fristed.translations.status import page_states
 
 def add_commands(commands: argparse._SubParsersAction) -> None:
     """Add `status`, `stamp`, `changes` and `new-language` to the sub-parsers of `python -m fristed`."""
-    project = {"type": Path, "default": Path("."), "metavar": "DIR", "help": "the project folder (default: this one)"}
     status = commands.add_parser(
         "status",
         help="print each page's translation state in each language",
@@ -39,7 +39,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         "or missing.",
     )
     status.add_argument("--json", type=Path, metavar="PATH", help="also write the report as JSON to PATH")
-    status.add_argument("--project", **project)
+    add_project_option(status)
     status.set_defaults(run=run_status)
     stamping = commands.add_parser(
         "stamp",
@@ -50,7 +50,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     stamping.add_argument(
         "pages", type=Path, nargs="+", metavar="PAGE", help="a translated page, docs/<code>/<page>.md"
     )
-    stamping.add_argument("--project", **project)
+    add_project_option(stamping)
     stamping.set_defaults(run=run_stamp)
     changed = commands.add_parser(
         "changes",
@@ -59,7 +59,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         "translated from it.",
     )
     changed.add_argument("page", type=Path, metavar="PAGE", help="a translated page, docs/<code>/<page>.md")
-    changed.add_argument("--project", **project)
+    add_project_option(changed)
     changed.set_defaults(run=run_changes)
     language = commands.add_parser(
         "new-language",
@@ -68,7 +68,7 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         "its interface strings, a duration word list, and Material's strings if Material lacks them.",
     )
     language.add_argument("code", metavar="CODE", help="the language's ISO 639 code, such as 'so' for Somali")
-    language.add_argument("--project", **project)
+    add_project_option(language)
     language.set_defaults(run=run_new_language)
 
 
