@@ -50,6 +50,7 @@ def visits(chromium, mirror):
                 for violation in axe.run(page, options=AXE_OPTIONS).response["violations"]
             ],
             "helpline": page.locator("header a[href='tel:+4722331160']").bounding_box(),
+            "exit": page.locator("header [data-action=quick-exit]").bounding_box(),
         }
         page.close()
     context.close()
@@ -78,11 +79,13 @@ def test_axe_finds_nothing_on_any_page(visits, language):
     assert {name: found for name, found in violations.items() if found} == {}
 
 
+@pytest.mark.parametrize("target", ["helpline", "exit"])
 @pytest.mark.parametrize("language", SITE.languages, ids=lambda language: language.code)
-def test_helpline_is_one_tap_away_in_the_same_place_on_every_page(visits, language):
-    boxes = [visits[(language.code, name)]["helpline"] for name in sorted(SITE.pages)]
+def test_helpline_and_exit_are_one_tap_away_in_the_same_place_on_every_page(visits, language, target):
+    boxes = [visits[(language.code, name)][target] for name in sorted(SITE.pages)]
     first = boxes[0]
     assert all(box == first for box in boxes), boxes
+    assert first["x"] >= 0 and first["x"] + first["width"] <= 360, "on the screen, not beside it"
     assert first["y"] + first["height"] <= 740, "on the first screen, without scrolling"
     assert first["width"] >= 44 and first["height"] >= 44, "a target a thumb can hit"
 
