@@ -110,7 +110,7 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         path = path.split("?", 1)[0].split("#", 1)[0]
         if not path.startswith(MIRROR_PATH):
-            return str(Path(self.directory) / "\0missing")
+            return str(Path(self.directory) / ".outside-the-mirror-path")
         return super().translate_path("/" + path[len(MIRROR_PATH) :])
 
     def do_GET(self):
