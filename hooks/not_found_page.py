@@ -7,6 +7,7 @@ every language build writes it over the last.
 
 from pathlib import Path
 
+from _build_state import site_finished
 from mkdocs.plugins import event_priority
 
 from fristed.offline.pages import write_not_found_pages
@@ -18,8 +19,7 @@ from fristed.site import load_site
 @event_priority(-140)
 def on_post_build(config):
     """Write `404.html` at the root (default language) and in each language's folder."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # a language build inside static-i18n's: the site is not finished yet
+    if not site_finished(config):
+        return
     site = load_site(Path(config.config_file_path).parent)
     write_not_found_pages(Path(config.site_dir), site, quick_exit_url(config.extra))

@@ -3,6 +3,7 @@ service worker's precache list), once every language is built."""
 
 from pathlib import Path
 
+from _build_state import site_finished
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -33,13 +34,11 @@ def on_env(env, config, files):
     return env
 
 
-# Last of all: static-i18n builds the other languages inside its own on_post_build (-100), and
-# this hook runs inside each of those builds too; only the outer one, after them, sees them all.
+# After the pages are minified (-110) and indexed (-130): it hashes what is served.
 @event_priority(-150)
 def on_post_build(config):
     """Write the offline files over the whole site, languages and all."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
+    if not site_finished(config):
         return
     options = _options(config)
     build_offline_site(

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from _build_state import site_finished
 from mkdocs.plugins import event_priority
 
 from fristed.assets.compress import precompress
@@ -11,7 +12,6 @@ from fristed.assets.compress import precompress
 @event_priority(-160)
 def on_post_build(config):
     """Pre-compress the finished site."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # a language build inside static-i18n's: the site is not finished yet
+    if not site_finished(config):
+        return
     precompress(Path(config.site_dir))

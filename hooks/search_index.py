@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from _build_state import site_finished
 from mkdocs.plugins import event_priority
 
 from fristed.search import write_search_indexes
@@ -12,7 +13,6 @@ from fristed.site import load_site
 @event_priority(-130)
 def on_post_build(config):
     """Index the finished pages of every language."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # a language build inside static-i18n's: the site is not finished yet
+    if not site_finished(config):
+        return
     write_search_indexes(Path(config.site_dir), load_site(Path(config.config_file_path).parent).languages)

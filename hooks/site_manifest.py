@@ -3,6 +3,7 @@ SHA-256 of every file, so anyone can check that a mirror is an exact copy."""
 
 from pathlib import Path
 
+from _build_state import site_finished
 from mkdocs.plugins import event_priority
 
 from fristed.mirror.manifest import write_site_manifest
@@ -13,8 +14,7 @@ from fristed.source import source_of
 @event_priority(-170)
 def on_post_build(config):
     """List and hash the finished site."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # a language build inside static-i18n's: the site is not finished yet
+    if not site_finished(config):
+        return
     source = source_of(Path(config.config_file_path).parent)
     write_site_manifest(Path(config.site_dir), source.version, source.commit, source.date_text)

@@ -3,6 +3,7 @@ scripts; and leave out the theme files no page loads."""
 
 from pathlib import Path
 
+from _build_state import site_finished
 from mkdocs.plugins import event_priority
 
 from fristed.assets.minify import minify_files, minify_page
@@ -28,9 +29,8 @@ def on_post_page(output, page, config):
 @event_priority(-110)
 def on_post_build(config):
     """Merge the stylesheets into one, minify the scripts, remove what nothing loads."""
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and i18n.building:
-        return  # a language build inside static-i18n's: the site is not finished yet
+    if not site_finished(config):
+        return
     site_dir = Path(config.site_dir)
     build_stylesheet(site_dir, THEME_STYLESHEET, OWN_STYLESHEET, SITE_STYLESHEET)
     minify_files(site_dir, ("assets/**/*.js", *WORKER_FILES))
