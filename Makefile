@@ -3,7 +3,6 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-CHROMIUM := /usr/bin/chromium
 # Fonts for every script the site is written in (Ethiopic, Thai, Arabic...), so the browser
 # tests' screenshots show the text a reader's phone shows, not empty boxes.
 FONTS := /usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf
@@ -22,7 +21,7 @@ site: $(VENV)/installed ## Build the site into site/ (sets up .venv first)
 serve: $(VENV)/installed ## Preview the site at http://127.0.0.1:8000/ while you edit
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-test: $(VENV)/installed $(CHROMIUM) $(FONTS) lint check ## Run every test, browser tests included
+test: $(VENV)/installed test-tools lint check ## Run every test, browser tests in all three engines included
 	$(BIN)/python -m pytest
 
 check: $(VENV)/installed ## Check every page's numbers, addresses, links and durations (fast, no build)
@@ -54,8 +53,8 @@ lock: $(VENV)/installed ## Re-pin requirements.txt (versions and hashes) from re
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
 		--no-emit-find-links --output-file requirements.txt requirements.in
 
-clean: ## Remove the build output and the virtual environment
-	rm -rf site dist build $(VENV) test-artifacts
+clean: ## Remove the build output, the virtual environment and the Node tools
+	rm -rf site dist build $(VENV) test-artifacts node-tools/node_modules
 
 # The virtual environment, with the pinned requirements and this project, rebuilt when they change.
 $(VENV)/installed: requirements.txt pyproject.toml
@@ -64,17 +63,38 @@ $(VENV)/installed: requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --editable .
 	touch $@
 
-# The browser tests drive Debian's Chromium (Playwright cannot download its own here).
-$(CHROMIUM):
-	@$(MAKE) --no-print-directory debian-packages PACKAGES="chromium chromium-driver"
+# What the tests drive, all from Debian (Playwright, Puppeteer and Selenium cannot download
+# browsers here): the three engines readers' phones run, with WebKit's driver and a virtual
+# screen for it; the web servers mirrors run; minisign, to check signatures as an NGO would.
+TEST_PACKAGES := chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-core \
+	nginx libnginx-mod-http-brotli-static apache2 caddy minisign
+# Node tools (puppeteer-core for Firefox, Lighthouse), pinned in node-tools/package-lock.json.
+NODE_TOOLS := node-tools/node_modules/.package-lock.json
+
+.PHONY: test-tools
+test-tools: $(NODE_TOOLS)
+	@missing=$$(for package in $(TEST_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$package 2>/dev/null | grep -q '^install ok installed' || echo $$package; \
+	done); \
+	if [ -n "$$missing" ]; then $(MAKE) --no-print-directory debian-packages PACKAGES="$$(echo $$missing)"; fi
+
+$(NODE_TOOLS): node-tools/package.json node-tools/package-lock.json
+	cd node-tools && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(FONTS):
 	@$(MAKE) --no-print-directory debian-packages PACKAGES="fonts-noto-core"
 
+# As root, installs PACKAGES without starting their services (the tests start the servers they
+# need, on free ports); otherwise says what to install.
 .PHONY: debian-packages
 debian-packages:
 	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PACKAGES); \
+		policy=/usr/sbin/policy-rc.d; written=; \
+		if [ ! -e $$policy ]; then printf '#!/bin/sh\nexit 101\n' > $$policy && chmod +x $$policy && written=1; fi; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PACKAGES); status=$$?; \
+		if [ -n "$$written" ]; then rm -f $$policy; fi; \
+		exit $$status; \
 	else \
 		echo "The browser tests need Debian packages that are missing. Install them with:" >&2; \
 		echo "    sudo apt-get install $(PACKAGES)" >&2; \
