@@ -60,6 +60,7 @@ def build(root: Path, pages: int, languages: int, repeat: int) -> int:
     shutil.copytree(PROJECT / "source", root / "source")
     (root / "data" / "durations").mkdir(parents=True)
     shutil.copy2(PROJECT / "data" / "facts.yml", root / "data" / "facts.yml")
+    shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     codes = LANGUAGES[: languages - 1]
     entries = ["- code: nb\n  name: Norsk\n  default: true\n"] + [f"- code: {code}\n  name: {code}\n" for code in codes]
     (root / "data" / "languages.yml").write_text("".join(entries), encoding="utf-8")

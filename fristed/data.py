@@ -47,7 +47,7 @@ class Document:
     problems: list[Problem]
 
     def problem(self, location: tuple, message: str) -> Problem:
-        """Return a problem at a location such as `("phones", "rosa", "number")`."""
+        """Return a problem at a location such as `("phones", "helpline", "number")`."""
         return Problem(self.path, line_of(self.lines, location), f"{location_name(location)}: {message}")
 
     def check(self, more: list[Problem] = ()) -> Any:
@@ -127,7 +127,7 @@ def _location(error: jsonschema.ValidationError) -> tuple:
 
 
 def location_name(location) -> str:
-    """Spell a location the way a reader finds it in the file: `phones.rosa.number`, `[1].code`."""
+    """Spell a location the way a reader finds it in the file: `phones.helpline.number`, `[1].code`."""
     name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in location).lstrip(".")
     return name or "the file"
 

@@ -70,7 +70,7 @@ def _stdout_silenced() -> Iterator[None]:
 
 def run_zim(arguments: argparse.Namespace) -> int:
     """Write the ZIM files; return the exit status."""
-    from fristed.site import load_site
+    from fristed.project import load_project
     from fristed.zim import build_zims
 
     if not (arguments.site / "index.html").is_file():
@@ -78,9 +78,9 @@ def run_zim(arguments: argparse.Namespace) -> int:
         return 1
     started = time.perf_counter()
     try:
-        site = load_site(arguments.project.resolve())
+        project = load_project(arguments.project.resolve())
         with _stdout_silenced():
-            written = build_zims(arguments.site, arguments.out, site)
+            written = build_zims(arguments.site, arguments.out, project)
     except DataError as error:
         print(error, file=sys.stderr)
         return 1
@@ -94,17 +94,17 @@ def run_posters(arguments: argparse.Namespace) -> int:
     """Write the posters and cards; return the exit status."""
     from fristed.posters import make_posters
     from fristed.posters.text import FontError
-    from fristed.site import load_site
+    from fristed.project import load_project
 
     started = time.perf_counter()
     try:
-        site = load_site(arguments.project.resolve())
-        known = [language.code for language in site.languages]
+        project = load_project(arguments.project.resolve())
+        known = [language.code for language in project.languages]
         unknown = sorted(set(arguments.language or ()) - set(known))
         if unknown:
             print(f"--language: expected one of {', '.join(known)}, found {', '.join(unknown)}", file=sys.stderr)
             return 1
-        written = make_posters(arguments.base_url, arguments.out, site, arguments.language)
+        written = make_posters(arguments.base_url, arguments.out, project, arguments.language)
     except (DataError, FontError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1

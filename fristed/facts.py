@@ -12,12 +12,15 @@ from fristed.data import load_yaml
 FACTS_FILE = Path("data/facts.yml")
 SOURCE_FILES = {"source": Path("source/menneskehandel.nb.txt"), "facts": Path("source/FACTS.md")}
 UNITS = ("hour", "day", "week", "month", "year")
+# The phones every page and every standalone page (offline, not found) show, by what they are for,
+# so no code names a service: `helpline` in every page's header, `emergency` beside it offline.
+ROLES = ("helpline", "emergency")
 # The field whose value each kind's quote must show, so a value cannot change without its proof.
 # Durations are left out: their quotes give the amount in words ("seks måneder").
 QUOTED_VALUES = {"phones": "number", "emails": "address", "domains": "domain"}
 
 
-def _entries(field: str, value: dict, *also_required: str) -> dict:
+def _entries(field: str, value: dict, *also_required: str, optional: dict | None = None) -> dict:
     """Schema of a mapping from fact id to a fact whose value is in `field`."""
     return {
         "type": "object",
@@ -35,6 +38,7 @@ def _entries(field: str, value: dict, *also_required: str) -> dict:
                 "name": {"type": "string", "minLength": 1},
                 "source": {"enum": list(SOURCE_FILES)},
                 "quote": {"type": "string", "minLength": 1},
+                **(optional or {}),
             },
         },
     }
@@ -50,8 +54,9 @@ SCHEMA = {
             {
                 "type": "string",
                 "pattern": r"^(\+[1-9][0-9]{6,14}|[0-9]{3,5})$",
-                "description": "an E.164 number such as '+4722331160' or a short number such as '112', in quotes",
+                "description": "an E.164 number such as '+4612345678' or a short number such as '112', in quotes",
             },
+            optional={"role": {"enum": list(ROLES)}},
         ),
         "emails": _entries(
             "address",
@@ -66,7 +71,7 @@ SCHEMA = {
             {
                 "type": "string",
                 "pattern": r"^([a-z0-9-]+\.)+[a-z]{2,}$",
-                "description": "a lower-case ASCII domain such as 'udi.no'",
+                "description": "a lower-case ASCII domain such as 'example.org'",
             },
         ),
         "durations": _entries("amount", {"type": "integer", "minimum": 1, "description": "a whole number"}, "unit"),
@@ -91,6 +96,7 @@ class Phone:
     id: str
     number: str
     name: str
+    role: str | None = None
 
     @property
     def tel(self) -> str:
@@ -99,7 +105,7 @@ class Phone:
 
     @property
     def display(self) -> str:
-        """The number as Norwegians write it: '22 33 11 60'; short numbers as they are."""
+        """The number as its country writes it at home; short numbers as they are."""
         if not self.number.startswith("+"):
             return self.number
         parsed = phonenumbers.parse(self.number)
@@ -124,6 +130,10 @@ class Facts:
     emails: dict[str, str]
     domains: dict[str, str]
     durations: dict[str, Duration]
+
+    def phone(self, role: str) -> Phone:
+        """The phone with a role (`helpline`, `emergency`); `load_facts` makes sure there is one."""
+        return next(phone for phone in self.phones.values() if phone.role == role)
 
 
 def load_facts(project: Path) -> Facts:
@@ -158,9 +168,22 @@ def load_facts(project: Path) -> Facts:
                     ("phones", fact_id, "number"), f"expected a valid phone number, found {phone['number']!r}"
                 )
             )
+    for role in ROLES:
+        holders = [fact_id for fact_id, phone in data["phones"].items() if phone.get("role") == role]
+        if len(holders) != 1:
+            found = ", ".join(holders) or "none"
+            problems.append(
+                document.problem(
+                    ("phones",),
+                    f"expected one phone with 'role: {role}' (the number every page shows), found {found}; "
+                    f"give that role to exactly one phone",
+                )
+            )
     document.check(problems)
     return Facts(
-        phones={key: Phone(key, value["number"], value["name"]) for key, value in data["phones"].items()},
+        phones={
+            key: Phone(key, value["number"], value["name"], value.get("role")) for key, value in data["phones"].items()
+        },
         emails={key: value["address"] for key, value in data["emails"].items()},
         domains={key: value["domain"] for key, value in data["domains"].items()},
         durations={

@@ -7,7 +7,7 @@ import re
 HTML_TAG = re.compile(r"<html\b[^>]*>")
 LANG_OR_DIR = re.compile(r'\s(?:lang|dir)="[^"]*"')
 # Phone numbers and addresses are left-to-right even inside Arabic text; a `dir` attribute
-# isolates them, so the digit groups of "22 33 11 60" never reorder.
+# isolates them, so the digit groups of "12 34 56 78" never reorder.
 CONTACT_LINK = re.compile(r"<a (?=[^>]*\bhref=\"(?:tel|mailto):)(?![^>]*\bdir=)")
 
 

@@ -31,6 +31,9 @@ from fristed.languages import Language
 DOCS_FOLDER = Path("docs")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
 FRONT_MATTER_FIELDS = {"reviewed": bool, "source": str, "translated": bool, "translators_only": bool}
+# The line of a page the build replaces with the translation status table
+# (fristed/translations/report.py), and the checker reads as that table (fristed/check/markup.py).
+STATUS_MARKER = re.compile(r"^::: translation-status[ \t]+(\S.*?)[ \t]*$", re.MULTILINE)
 # What `source_hash` writes: the first 12 hex digits of a SHA-256.
 SOURCE_HASH = re.compile(r"[0-9a-f]{12}")
 # The `source:` line of a front matter, as `make stamp` writes it (quoted when YAML would read a number).

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from fristed.languages import Language
-from fristed.offline.files import language_files
+from fristed.sitegraph import language_files
 
 INDEX = "search-index.json"
 # Parts of a page that are not its text: the header, menus, footer, notices and scripts.

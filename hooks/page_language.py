@@ -1,13 +1,8 @@
 """Put each page's language and direction on `<html>`, and keep phone numbers left-to-right."""
 
-from pathlib import Path
+from _build import project_of
 
 from fristed.html import isolate_contact_links, set_document_language
-from fristed.site import load_site
-
-
-def _language(config):
-    return load_site(Path(config.config_file_path).parent).language(config.theme["language"])
 
 
 def on_page_content(html, page, config, files):
@@ -17,5 +12,5 @@ def on_page_content(html, page, config, files):
 
 def on_post_page(output, page, config):
     """Material puts `dir` on `<body>` only; the document element must carry it."""
-    language = _language(config)
+    language = project_of(config).language(config.theme["language"])
     return set_document_language(output, language.code, language.direction)

@@ -1,19 +1,18 @@
 """Tell readers when a page is a machine translation not yet reviewed, is older than the Norwegian
 page, or is shown in Norwegian."""
 
-from pathlib import Path
+from _build import project_of
 
-from fristed.site import load_site
 from fristed.translations.status import reader_notice
 
 
 def on_page_context(context, page, config, nav):
     """Give the template `translation_notices` (string keys), `source_page`, `source_language`, `content_language`."""
-    site = load_site(Path(config.config_file_path).parent)
-    notice = reader_notice(site, site.language(config.theme["language"]), page.file.src_uri)
+    project = project_of(config)
+    notice = reader_notice(project, project.language(config.theme["language"]), page.file.src_uri)
     context["translation_notices"] = notice.keys
     # The current Norwegian page, from the site root (the template's `url` filter makes it relative).
     context["source_page"] = notice.source_link
-    context["source_language"] = site.source.code
+    context["source_language"] = project.default.code
     context["content_language"] = notice.content_language
     return context

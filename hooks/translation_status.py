@@ -4,9 +4,8 @@ The page (docs/nb/translation-status.md, docs/en/…) holds a marker line, `::: 
 which fristed.translations.report replaces with the table `make status` prints.
 """
 
-from pathlib import Path
+from _build import project_of
 
-from fristed.site import load_site
 from fristed.translations.report import MARKER, fill_status_page
 from fristed.translations.status import page_states
 
@@ -15,5 +14,5 @@ def on_page_markdown(markdown, page, config, files):
     """Replace the marker with the table; every other page is left as it is."""
     if not MARKER.search(markdown):
         return markdown
-    site = load_site(Path(config.config_file_path).parent)
-    return fill_status_page(markdown, site, page_states(site))
+    project = project_of(config)
+    return fill_status_page(markdown, project, page_states(project))

@@ -10,11 +10,11 @@ from bs4 import BeautifulSoup
 
 from conftest import FEW_LANGUAGES, PROJECT, build
 from fristed.pages import page_url
-from fristed.site import load_site
+from fristed.project import load_project
 
-SITE = load_site(PROJECT)
-LANGUAGES = {language.code: language for language in SITE.languages}
-PAGES = sorted(SITE.pages)
+DATA = load_project(PROJECT)
+LANGUAGES = {language.code: language for language in DATA.languages}
+PAGES = sorted(DATA.pages)
 EVERY_PAGE = [(code, page) for code in LANGUAGES for page in PAGES]
 
 
@@ -33,14 +33,14 @@ def test_every_page_declares_its_language_and_direction_on_the_document(site, co
 def test_every_title_names_the_page_then_the_site_in_its_language(site, code, page):
     document = soup(site, code, page)
     heading = document.select_one("article h1").get_text(strip=True)
-    assert document.title.string == f"{heading} - {SITE.strings[code]['site_name']}"
+    assert document.title.string == f"{heading} - {DATA.strings[code]['site_name']}"
 
 
 @pytest.mark.parametrize(("code", "page"), EVERY_PAGE)
 def test_switcher_names_each_language_in_itself_with_relative_links(site, code, page):
     links = soup(site, code, page).select("a.md-select__link")
     named = [(link["lang"], link.get_text(strip=True)) for link in links]
-    assert named == [(language.code, language.name) for language in SITE.languages]
+    assert named == [(language.code, language.name) for language in DATA.languages]
     assert ("ar", "العربية") in named
     assert [link["lang"] for link in links if link.get("aria-current") == "page"] == [code]
     for link in links:
@@ -60,7 +60,7 @@ def test_home_pages_switch_language_without_leaving_a_sub_path(site):
 
 @pytest.mark.parametrize("path", sorted(p.name for p in (PROJECT / "docs" / "nb").glob("*.md")))
 def test_every_page_exists_in_every_language(site, path):
-    for language in SITE.languages:
+    for language in DATA.languages:
         assert (site / page_url(language, path)).is_file()
 
 
@@ -90,7 +90,7 @@ def test_nothing_is_loaded_from_another_host(site):
 
 
 def test_links_to_other_sites_go_only_to_registered_domains(site):
-    domains = set(SITE.facts.domains.values())
+    domains = set(DATA.facts.domains.values())
     hosts = {
         re.match(r"https?://([^/]+)", url).group(1)
         for _, tag, url in _references(site)
@@ -109,7 +109,7 @@ def test_pages_run_only_the_sites_own_module_script_and_load_no_web_font(site):
 
 @pytest.mark.parametrize(("code", "page"), EVERY_PAGE)
 def test_phone_numbers_are_tel_links_in_international_form_kept_left_to_right(site, code, page):
-    registered = {phone.tel: phone for phone in SITE.facts.phones.values()}
+    registered = {phone.tel: phone for phone in DATA.facts.phones.values()}
     links = soup(site, code, page).select('a[href^="tel:"]')
     assert links, "every page shows at least the helpline"
     for link in links:
@@ -135,7 +135,7 @@ def test_e_mail_addresses_are_mailto_links(site):
 def test_machine_translations_tell_the_reader_in_their_language(site, code):
     for page in PAGES:
         notice = soup(site, code, page).select_one(".fristed-notice")
-        assert notice.get_text(strip=True) == SITE.strings[code]["unreviewed_notice"]
+        assert notice.get_text(strip=True) == DATA.strings[code]["unreviewed_notice"]
 
 
 def test_norwegian_pages_carry_no_translation_notice(site):
@@ -153,7 +153,7 @@ def test_not_found_page_speaks_each_language_and_works_at_any_address(site, code
     folder = LANGUAGES[code].folder
     document = BeautifulSoup((site / folder / "404.html").read_text(encoding="utf-8"), "html.parser")
     assert document.html["lang"] == code
-    assert document.h1.get_text(strip=True) == SITE.strings[code]["not_found"]
+    assert document.h1.get_text(strip=True) == DATA.strings[code]["not_found"]
     # Served at whatever address failed: it loads nothing, and its links need no base.
     assert document.select("link[href], script, img") == []
     assert {link["href"] for link in document.select("a")} == {"tel:+4722331160", "tel:112", "https://www.yr.no/"}
@@ -169,7 +169,7 @@ def test_a_missing_translation_falls_back_to_norwegian_with_a_notice(small_proje
     assert result.returncode == 0, result.stderr
     fallback = soup(tmp_path / "site", "en", "help.md")
     assert fallback.html["lang"] == "en"
-    assert fallback.select_one(".fristed-notice").get_text(strip=True) == SITE.strings["en"]["fallback_notice"]
+    assert fallback.select_one(".fristed-notice").get_text(strip=True) == DATA.strings["en"]["fallback_notice"]
     assert fallback.select_one("article [lang=nb] h1").get_text(strip=True) == "Hvilken hjelp kan du få?"
     # No page offers English for a page that has no English text; other pages still do.
     everyone = list(FEW_LANGUAGES)

@@ -22,7 +22,7 @@ from fristed.check import check_project
 
 PROJECT = Path(__file__).resolve().parent.parent
 # What the checker reads; no build is needed.
-CHECKED_PARTS = ("data", "source", "docs")
+CHECKED_PARTS = ("data", "source", "docs")  # and mkdocs.yml, for the region
 
 ROSA_EN = "[22 33 11 60](tel:+4722331160). This"
 ROSA_AR = "[22 33 11 60](tel:+4722331160). هذا"
@@ -535,6 +535,7 @@ def pristine(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("pristine")
     for part in CHECKED_PARTS:
         shutil.copytree(PROJECT / part, root / part, ignore=_other_languages if part == "docs" else None)
+    shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")
     return root
 
 

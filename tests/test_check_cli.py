@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import os
 import re
@@ -10,18 +11,19 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 from mkdocs.exceptions import PluginError
 
 from fristed.__main__ import main
 from fristed.check import check_project
+from fristed.project import load_project
+from fristed.settings import read_settings
 
 PROJECT = Path(__file__).resolve().parent.parent
 # What a build of a copy needs; what the checker alone needs.
 BUILD_PARTS = ("mkdocs.yml", "hooks", "overrides", "data", "source", "docs")
-CHECK_PARTS = ("data", "source", "docs")
+CHECK_PARTS = ("mkdocs.yml", "data", "source", "docs")
 HOOK = "hooks/facts_check.py"
 WRONG = ("[22 33 11 60](tel:+4722331160). This", "[22 33 11 06](tel:+4722331160). This")
 FINDING = (
@@ -32,6 +34,7 @@ FINDING = (
 
 def copy(target: Path, parts: tuple[str, ...], wrong: bool = False) -> Path:
     """Copy parts of the project; with `wrong`, give its English contacts page a wrong number."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in parts:
         if (PROJECT / part).is_dir():
             shutil.copytree(PROJECT / part, target / part)
@@ -100,7 +103,13 @@ def test_checker_takes_well_under_a_second_on_the_site():
     assert time.perf_counter() - started < 0.5
 
 
-def _hook():
+class _Config(dict):
+    """What the hook reads of MkDocs' configuration: keys, and a few attributes."""
+
+
+def _hook(monkeypatch):
+    # MkDocs puts the hooks' folder on the import path while it loads a hook.
+    monkeypatch.syspath_prepend(str(PROJECT / "hooks"))
     spec = importlib.util.spec_from_file_location("facts_check", PROJECT / HOOK)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -108,15 +117,19 @@ def _hook():
 
 
 @pytest.mark.parametrize(("language", "refused"), [("nb", True), ("en", False), ("ar", False)])
-def test_hook_checks_once_in_the_default_language_build(language: str, refused: bool, tmp_path: Path):
+def test_hook_checks_once_in_the_default_language_build(language: str, refused: bool, tmp_path: Path, monkeypatch):
     """static-i18n runs each hook once per language; the check reads every language in the first."""
     project = copy(tmp_path, CHECK_PARTS, wrong=True)
-    config = SimpleNamespace(config_file_path=str(project / "mkdocs.yml"), theme={"language": language})
+    hook = _hook(monkeypatch)
+    config = _Config({importlib.import_module("_build").PROJECT_KEY: load_project(project)})
+    config.config_file_path = str(project / "mkdocs.yml")
+    config.theme = {"language": language}
+    config.extra = {"fristed": read_settings(project)}
     if not refused:
-        assert _hook().on_pre_build(config) is None
+        assert hook.on_pre_build(config) is None
         return
     with pytest.raises(PluginError) as error:
-        _hook().on_pre_build(config)
+        hook.on_pre_build(config)
     assert FINDING in str(error.value)
 
 

@@ -117,6 +117,7 @@ def pristine(tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("pristine")
     for part in ("data", "source", "docs"):
         shutil.copytree(PROJECT / part, target / part)
+    shutil.copy2(PROJECT / "mkdocs.yml", target / "mkdocs.yml")
     return target
 
 

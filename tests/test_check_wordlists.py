@@ -79,6 +79,7 @@ def project(tmp_path: Path) -> Path:
     """A copy of what the checker reads, to change."""
     for part in ("data", "source", "docs"):
         shutil.copytree(PROJECT / part, tmp_path / part)
+    shutil.copy2(PROJECT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 
 

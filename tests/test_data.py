@@ -8,7 +8,7 @@ from fristed.data import DataError
 from fristed.facts import load_facts
 from fristed.languages import load_languages
 from fristed.pages import read_front_matter
-from fristed.site import Site
+from fristed.project import load_project
 from fristed.strings import load_strings
 
 
@@ -23,11 +23,11 @@ def edit(path, old: str, new: str) -> None:
 
 
 def test_the_project_data_loads_cleanly(project_copy):
-    site = Site.load(project_copy)
-    assert [language.code for language in site.languages][:2] == ["nb", "en"]
-    assert site.source.code == "nb"
-    assert site.facts.phones["rosa"].display == "22 33 11 60"
-    assert site.facts.phones["police-emergency"].tel == "tel:112"
+    project = load_project(project_copy)
+    assert [language.code for language in project.languages][:2] == ["nb", "en"]
+    assert project.default.code == "nb"
+    assert project.facts.phones["rosa"].display == "22 33 11 60"
+    assert project.facts.phones["police-emergency"].tel == "tel:112"
 
 
 @pytest.mark.parametrize(
@@ -122,42 +122,56 @@ def test_strings_file_mistakes_are_named(project_copy, monkeypatch, path, old, n
         pytest.param(
             'number: "+4722331160"',
             'number: "+4722331161"',
-            "data/facts.yml:19:1: error: phones.rosa.number: expected the value its quote states, "
+            "data/facts.yml:{line}:1: error: phones.rosa.number: expected the value its quote states, "
             "'Telefon 22 33 11 60', found '+4722331161'",
             id="a number changed without its source: the quote no longer proves it",
         ),
         pytest.param(
             'number: "+4723105320"',
             'number: "+472310532"',
-            "data/facts.yml:24:1: error: phones.iom-oslo.number: expected a valid phone number, found '+472310532'",
+            "data/facts.yml:{line}:1: error: phones.iom-oslo.number: expected a valid phone number, found '+472310532'",
             id="a number too short for Norway",
         ),
         pytest.param(
             'number: "+4722331160"',
             "number: 4722331160",
-            "data/facts.yml:19:1: error: phones.rosa.number: expected an E.164 number such as '+4722331160' or a "
+            "data/facts.yml:{line}:1: error: phones.rosa.number: expected an E.164 number such as '+4612345678' or a "
             "short number such as '112', in quotes, found 4722331160",
             id="a number without quotes",
         ),
         pytest.param(
             "address: iomoslovm@iom.int",
             "address: iomoslovm@\u0456om.int",
-            "data/facts.yml:41:1: error: emails.iom-oslo.address: expected a lower-case ASCII e-mail address, "
+            "data/facts.yml:{line}:1: error: emails.iom-oslo.address: expected a lower-case ASCII e-mail address, "
             "found 'iomoslovm@\u0456om.int'",
             id="a Cyrillic letter in an address",
         ),
         pytest.param(
             "    unit: month\n",
             "    unit: moon\n",
-            "data/facts.yml:61:1: error: durations.reflection-period.unit: expected one of 'hour', 'day', 'week', "
+            "data/facts.yml:{line}:1: error: durations.reflection-period.unit: expected one of 'hour', 'day', 'week', "
             "'month', 'year', found 'moon'",
             id="an unknown unit",
         ),
         pytest.param(
+            "    role: emergency\n",
+            "    role: police\n",
+            "data/facts.yml:{line}:1: error: phones.police-emergency.role: expected one of 'helpline', 'emergency', "
+            "found 'police'",
+            id="a role the site does not know",
+        ),
+        pytest.param(
+            "    role: helpline\n",
+            "",
+            "data/facts.yml:{line}:1: error: phones: expected one phone with 'role: helpline' (the number every page "
+            "shows), found none; give that role to exactly one phone",
+            id="no phone is the helpline",
+        ),
+        pytest.param(
             '    source: source\n    quote: "Telefon 22',
             '    sorce: source\n    quote: "Telefon 22',
-            "data/facts.yml:21:1: error: phones.rosa: unknown field 'sorce' (did you mean 'source'?); "
-            "expected one of: name, number, quote, source, unit",
+            "data/facts.yml:{line}:1: error: phones.rosa: unknown field 'sorce' (did you mean 'source'?); "
+            "expected one of: name, number, quote, role, source, unit",
             id="a misspelt field",
         ),
     ],
@@ -167,7 +181,12 @@ def test_facts_registry_mistakes_are_named(project_copy, monkeypatch, old, new, 
     edit(project_copy / "data/facts.yml", old, new)
     with pytest.raises(DataError) as error:
         load_facts(project_copy)
-    assert expected in problems(error)
+    # The line the problem is reported at: where the edit is, or the start of `phones` for a
+    # phone missing altogether.
+    text = (project_copy / "data/facts.yml").read_text(encoding="utf-8")
+    place = new or "\nphones:"
+    line = text[: text.index(place) + len(place) - len(place.lstrip("\n"))].count("\n") + 1
+    assert expected.format(line=line) in problems(error)
 
 
 def test_broken_yaml_is_reported_at_its_line(project_copy, monkeypatch):
@@ -175,7 +194,10 @@ def test_broken_yaml_is_reported_at_its_line(project_copy, monkeypatch):
     edit(project_copy / "data/facts.yml", "  rosa:\n    number:", "  rosa:\n   number: [\n    number:")
     with pytest.raises(DataError) as error:
         load_facts(project_copy)
-    assert problems(error)[0].startswith("data/facts.yml:21:1: error: not valid YAML:")
+    text = (project_copy / "data/facts.yml").read_text(encoding="utf-8")
+    # Where the parser notices: the second line after the unclosed bracket.
+    line = text[: text.index("   number: [")].count("\n") + 3
+    assert problems(error)[0].startswith(f"data/facts.yml:{line}:1: error: not valid YAML:")
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,12 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ARTIFACTS, PROJECT
 from fristed.pages import page_url
-from fristed.site import load_site
+from fristed.project import load_project
 
 pytestmark = pytest.mark.browser
 
-SITE = load_site(PROJECT)
-PAGES = [(language, name) for language in SITE.languages for name in sorted(SITE.pages)]
+DATA = load_project(PROJECT)
+PAGES = [(language, name) for language in DATA.languages for name in sorted(DATA.pages)]
 # WCAG 2.2 at levels A and AA, as axe-core names them.
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
@@ -73,16 +73,16 @@ def test_every_page_carries_its_security_policy_and_sends_no_referrer(visits):
         assert visit["referrer"] == "no-referrer"
 
 
-@pytest.mark.parametrize("language", SITE.languages, ids=lambda language: language.code)
+@pytest.mark.parametrize("language", DATA.languages, ids=lambda language: language.code)
 def test_axe_finds_nothing_on_any_page(visits, language):
-    violations = {name: visits[(language.code, name)]["violations"] for name in SITE.pages}
+    violations = {name: visits[(language.code, name)]["violations"] for name in DATA.pages}
     assert {name: found for name, found in violations.items() if found} == {}
 
 
 @pytest.mark.parametrize("target", ["helpline", "exit"])
-@pytest.mark.parametrize("language", SITE.languages, ids=lambda language: language.code)
+@pytest.mark.parametrize("language", DATA.languages, ids=lambda language: language.code)
 def test_helpline_and_exit_are_one_tap_away_in_the_same_place_on_every_page(visits, language, target):
-    boxes = [visits[(language.code, name)][target] for name in sorted(SITE.pages)]
+    boxes = [visits[(language.code, name)][target] for name in sorted(DATA.pages)]
     first = boxes[0]
     assert all(box == first for box in boxes), boxes
     assert first["x"] >= 0 and first["x"] + first["width"] <= 360, "on the screen, not beside it"
@@ -93,7 +93,7 @@ def test_helpline_and_exit_are_one_tap_away_in_the_same_place_on_every_page(visi
 @pytest.mark.parametrize(("code", "name"), [("nb", "index.md"), ("ar", "contacts.md")])
 def test_focus_is_never_hidden_under_the_sticky_header(phone, mirror, code, name):
     page = phone.new_page()
-    page.goto(mirror + page_url(SITE.language(code), name))
+    page.goto(mirror + page_url(DATA.language(code), name))
     where = """() => { const element = document.activeElement; if (element === document.body) return null;
         const box = element.getBoundingClientRect();
         const onTop = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);

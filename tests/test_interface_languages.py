@@ -19,11 +19,11 @@ from bs4 import BeautifulSoup
 
 from conftest import PROJECT
 from fristed.pages import page_url
-from fristed.site import load_site
+from fristed.project import load_project
 
-SITE = load_site(PROJECT)
-LANGUAGES = {language.code: language for language in SITE.languages}
-EVERY_PAGE = [(code, name) for code in LANGUAGES for name in sorted(SITE.pages)]
+DATA = load_project(PROJECT)
+LANGUAGES = {language.code: language for language in DATA.languages}
+EVERY_PAGE = [(code, name) for code in LANGUAGES for name in sorted(DATA.pages)]
 MATERIAL = importlib.resources.files("material") / "templates" / "partials" / "languages"
 OVERRIDES = PROJECT / "overrides" / "partials" / "languages"
 
@@ -93,7 +93,7 @@ def test_no_theme_string_is_english_unless_the_language_says_the_same(code: str)
 def test_every_interface_string_is_translated_in_every_language(code: str):
     """A key a strings file lacks shows in Norwegian: the exit button, the notices, the offline page."""
     defined = yaml.safe_load((PROJECT / "data/strings" / f"{code}.yml").read_text(encoding="utf-8"))
-    assert [key for key in SITE.strings["nb"] if key not in defined] == []
+    assert [key for key in DATA.strings["nb"] if key not in defined] == []
 
 
 @pytest.mark.parametrize(("code", "name"), EVERY_PAGE)
@@ -101,7 +101,7 @@ def test_no_page_is_shown_in_norwegian_in_another_language(site: Path, code: str
     document = soup(site, code, name)
     assert document.select("article [lang=nb]") == [] or code == "nb"
     notice = document.select_one(".fristed-notice")
-    assert notice is None or notice.get_text(strip=True) != SITE.strings[code]["fallback_notice"]
+    assert notice is None or notice.get_text(strip=True) != DATA.strings[code]["fallback_notice"]
 
 
 # The translators' status page -------------------------------------------------------------
@@ -114,10 +114,10 @@ def test_status_page_is_built_in_norwegian_and_english_and_falls_back_to_norwegi
     table = document.select_one("article table")
     assert [cell.get_text(strip=True) for cell in table.select("thead th")] == [
         heading,
-        *(name.removesuffix(".md") for name in sorted(SITE.pages)),
+        *(name.removesuffix(".md") for name in sorted(DATA.pages)),
     ]
     rows = [row.select_one("td span")["lang"] for row in table.select("tbody tr")]
-    assert rows == [language.code for language in SITE.languages if not language.default]
+    assert rows == [language.code for language in DATA.languages if not language.default]
     assert "translation-status" not in document.select_one("article").get_text()
     assert [link["lang"] for link in document.select("a.md-select__link")] == ["nb", "en"]
 

@@ -21,10 +21,10 @@ from fristed.check.registry import Registry
 from fristed.check.text import Page, Spans
 from fristed.check.wordlists import load_word_list
 from fristed.languages import Language
-from fristed.site import Site
+from fristed.project import load_project
 from fristed.translations.scaffold import ScaffoldError, durations_text, language_name, new_language
 
-PAGES = sorted(Site.load(PROJECT).pages)
+PAGES = sorted(load_project(PROJECT).pages)
 
 
 def fristed(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:

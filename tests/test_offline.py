@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import FEW_LANGUAGES, PROJECT, build, copy_project, serve
-from fristed.site import load_site
+from fristed.project import load_project
 
 pytestmark = pytest.mark.browser
 
-SITE = load_site(PROJECT)
+DATA = load_project(PROJECT)
 CACHE_NAMES = "async () => (await caches.keys()).filter((name) => name.startsWith('fristed '))"
 # The text of an address as the site's caches hold it, or null.
 CACHED_TEXT = """async (url) => {
@@ -52,13 +52,13 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-@pytest.mark.parametrize("language", SITE.languages, ids=lambda language: language.code)
+@pytest.mark.parametrize("language", DATA.languages, ids=lambda language: language.code)
 def test_each_language_has_its_own_installable_manifest(site, language):
     folder = site / language.folder
     manifest = json.loads((folder / "manifest.webmanifest").read_text(encoding="utf-8"))
     assert manifest["lang"] == language.code
     assert manifest["dir"] == language.direction
-    assert manifest["name"] == manifest["short_name"] == SITE.strings[language.code]["app_name"]
+    assert manifest["name"] == manifest["short_name"] == DATA.strings[language.code]["app_name"]
     assert manifest["display"] == "standalone"
     assert (folder / manifest["start_url"]).resolve() == (folder / "index.html").resolve()
     assert (folder / manifest["scope"]).resolve() == site.resolve()
@@ -80,16 +80,16 @@ def test_saved_language_reads_offline_and_nothing_of_other_languages_was_downloa
     mirror.requested.clear()
     page = controlled_page(phone, mirror + "en/index.html")
     assert "about" in page.locator("[data-action=save-offline]").text_content()
-    assert save(page) == SITE.strings["en"]["saved"]
+    assert save(page) == DATA.strings["en"]["saved"]
     phone.set_offline(True)
-    for name in sorted(SITE.pages):
+    for name in sorted(DATA.pages):
         page.goto(mirror + "en/" + name.replace(".md", ".html"))
         assert page.locator("html").get_attribute("lang") == "en"
         assert page.locator("article h1").count() == 1, name
     notice = page.locator("[data-offline-notice][data-state=offline-copy]")
     notice.wait_for(state="visible")
     assert re.fullmatch(r"Offline copy from .+ \d{4}", notice.text_content())
-    other_folders = {language.folder for language in SITE.languages if language.folder and language.code != "en"}
+    other_folders = {language.folder for language in DATA.languages if language.folder and language.code != "en"}
     downloaded_pages = [path for path in mirror.requested if path.endswith((".html", ".webmanifest"))]
     assert [path for path in downloaded_pages if path.split("/")[3] in other_folders] == []
     assert [path for path in downloaded_pages if "/" not in path.removeprefix("/mirror/fristed/")] in (
@@ -104,7 +104,7 @@ def test_offline_an_unknown_page_and_an_unvisited_language_show_the_offline_page
     phone.set_offline(True)
     for address in ("en/no-such-page.html", "ar/index.html", "fr/"):
         page.goto(mirror + address)
-        assert page.locator("h1").text_content() == SITE.strings["en"]["offline_title"], address
+        assert page.locator("h1").text_content() == DATA.strings["en"]["offline_title"], address
         assert page.locator("a[href='tel:+4722331160']").is_visible()
         assert page.locator("a[href='tel:112']").is_visible()
     # Its links start from the language's folder, wherever it was served.
@@ -128,7 +128,7 @@ def test_a_new_build_replaces_the_old_text_and_caches_and_says_so(phone, tmp_pat
         page.goto(mirror + "en/index.html")
         assert page.locator("article h1").text_content() == "Human trafficking today"
         page.wait_for_selector("[data-offline-notice][data-state=updated]", state="visible", timeout=15000)
-        assert page.locator("[data-state=updated]").text_content() == SITE.strings["en"]["updated"]
+        assert page.locator("[data-state=updated]").text_content() == DATA.strings["en"]["updated"]
         # The page asks the new worker for its status on load, which clears any stray old cache.
         page.reload()
         new_caches = page.evaluate(CACHE_NAMES)
@@ -163,7 +163,7 @@ def gzip_size(path: Path) -> int:
     return len(gzip.compress(path.read_bytes(), mtime=0))
 
 
-@pytest.mark.parametrize("language", SITE.languages, ids=lambda language: language.code)
+@pytest.mark.parametrize("language", DATA.languages, ids=lambda language: language.code)
 def test_a_language_saved_for_offline_use_costs_under_150_kb_with_the_shell(site, language):
     lists = precache(site)
     files = [url for url, _ in lists["shell"] + lists["languages"][language.code]["files"]]
@@ -172,9 +172,9 @@ def test_a_language_saved_for_offline_use_costs_under_150_kb_with_the_shell(site
 
 def test_precache_lists_hash_what_is_served_and_nothing_of_other_languages(site):
     lists = precache(site)
-    for language in SITE.languages:
+    for language in DATA.languages:
         for url, digest in lists["languages"][language.code]["files"]:
             assert hashlib.sha256((site / url).read_bytes()).hexdigest()[:16] == digest, url
-            other = url.split("/")[0] if "/" in url else SITE.source.code
+            other = url.split("/")[0] if "/" in url else DATA.default.code
             assert other == language.code or url == "exit.html", url
     assert not [url for url, _ in lists["shell"] if url.endswith(".map") or "/lunr/" in url]

@@ -11,13 +11,13 @@ import re
 import pytest
 
 from conftest import PROJECT
-from fristed.offline.files import closure
 from fristed.pages import page_url
-from fristed.site import load_site
+from fristed.project import load_project
+from fristed.sitegraph import closure
 
-SITE = load_site(PROJECT)
+DATA = load_project(PROJECT)
 PAGES = [
-    (language, name) for name, codes in SITE.pages.items() for language in SITE.languages if language.code in codes
+    (language, name) for name, codes in DATA.pages.items() for language in DATA.languages if language.code in codes
 ]
 # The first view of a page: everything it loads before the reader does anything (not search).
 FIRST_VIEW_BUDGET = 40_000

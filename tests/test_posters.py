@@ -16,9 +16,9 @@ from fristed.distribution_cli import main
 from fristed.posters import language_url, make_language, make_posters, sheets
 from fristed.posters import text as posters_text
 from fristed.posters.text import BASE_FONT, SCRIPT_FONTS, FontError, runs
-from fristed.site import load_site
+from fristed.project import load_project
 
-SITE = load_site(PROJECT)
+DATA = load_project(PROJECT)
 BASE_URL = "https://hjelp.example.org/fristed/"
 # Drawn in full, PNG and PDF: a Latin language, a right-to-left one, and Ethiopic.
 LANGUAGES = ("en", "ar", "ti")
@@ -32,7 +32,7 @@ POINTS = {"poster": (595.3, 841.9), "card": (240.9, 155.9)}
 def drawn(tmp_path_factory) -> Path:
     """Posters and cards of the languages under test."""
     out = tmp_path_factory.mktemp("posters")
-    make_posters(BASE_URL, out, SITE, list(LANGUAGES))
+    make_posters(BASE_URL, out, DATA, list(LANGUAGES))
     return out
 
 
@@ -50,7 +50,7 @@ def words(text: str) -> set[str]:
 
 def trafficking_words(code: str) -> set[str]:
     """The words of the site's name after "Fristed:", less those for help (shared with the helpline label)."""
-    strings = SITE.strings[code]
+    strings = DATA.strings[code]
     name = strings["site_name"].split(":", 1)[1]
     return {word for word in words(name) if len(word) >= 3} - words(strings["helpline_label"])
 
@@ -61,7 +61,7 @@ def test_qr_code_decodes_to_the_language_address(drawn, code, kind):
     with Image.open(drawn / code / f"{kind}.png") as image:
         found = zxingcpp.read_barcodes(image)
     assert [(barcode.format.name, barcode.text) for barcode in found] == [
-        ("QRCode", language_url(BASE_URL, SITE.language(code)))
+        ("QRCode", language_url(BASE_URL, DATA.language(code)))
     ]
 
 
@@ -69,24 +69,24 @@ def test_qr_code_decodes_to_the_language_address(drawn, code, kind):
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_helpline_and_police_are_on_it_with_their_labels(drawn, code, kind):
     texts = svg_texts(drawn / code / f"{kind}.svg")
-    strings, phones = SITE.strings[code], SITE.facts.phones
+    strings, phones = DATA.strings[code], DATA.facts.phones
     # Numbers stand on lines of their own, as the registry writes them.
     assert phones["rosa"].display in texts
     assert phones["police-emergency"].display == "112" and "112" in texts
     # Labels may wrap, always at a space.
     assert strings["helpline_label"] in " ".join(texts)
     assert strings["police_emergency"] in " ".join(texts)
-    assert language_url(BASE_URL, SITE.language(code)) in texts
+    assert language_url(BASE_URL, DATA.language(code)) in texts
 
 
-@pytest.mark.parametrize("code", [language.code for language in SITE.languages])
+@pytest.mark.parametrize("code", [language.code for language in DATA.languages])
 def test_no_card_says_what_the_site_is_about(code):
     """A card found on its reader must not give them away: no site name, no word for trafficking."""
-    poster, card = sheets(BASE_URL, SITE, SITE.language(code))
+    poster, card = sheets(BASE_URL, DATA, DATA.language(code))
     said = " ".join([card.heading, card.helpline_label, card.police_label, card.url])
-    assert SITE.strings[code]["site_name"] not in said
+    assert DATA.strings[code]["site_name"] not in said
     assert not words(said) & trafficking_words(code)
-    assert poster.heading == SITE.strings[code]["site_name"]  # the poster, on an office wall, may
+    assert poster.heading == DATA.strings[code]["site_name"]  # the poster, on an office wall, may
 
 
 @pytest.mark.parametrize(
@@ -108,9 +108,9 @@ def test_drawn_card_says_only_what_its_sheet_says(drawn, code):
     texts = " ".join(svg_texts(card_svg))
     assert not words(texts) & trafficking_words(code)
     # Nor anywhere in the files: the SVG's title and the PDF's are the neutral app name.
-    site_name = SITE.strings[code]["site_name"]
+    site_name = DATA.strings[code]["site_name"]
     assert site_name not in card_svg.read_text(encoding="utf-8")
-    assert SITE.strings[code]["app_name"] == ElementTree.parse(card_svg).getroot().find(f"{SVG}title").text
+    assert DATA.strings[code]["app_name"] == ElementTree.parse(card_svg).getroot().find(f"{SVG}title").text
     pdf = (drawn / code / "card.pdf").read_bytes()
     assert site_name.encode("utf-16-be") not in pdf and site_name.encode() not in pdf
 
@@ -140,7 +140,7 @@ def test_png_and_pdf_are_the_paper_size(drawn, kind):
 
 
 def test_same_input_draws_the_same_bytes(drawn, tmp_path):
-    again = make_language(BASE_URL, tmp_path, SITE, SITE.language("en"))
+    again = make_language(BASE_URL, tmp_path, DATA, DATA.language("en"))
     for path in again:
         assert path.read_bytes() == (drawn / "en" / path.name).read_bytes(), path.name
 
@@ -157,7 +157,7 @@ def test_same_input_draws_the_same_bytes(drawn, tmp_path):
     ],
 )
 def test_language_address(base_url, code, expected):
-    assert language_url(base_url, SITE.language(code)) == expected
+    assert language_url(base_url, DATA.language(code)) == expected
 
 
 @pytest.mark.parametrize(
@@ -170,7 +170,7 @@ def test_language_address(base_url, code, expected):
 )
 def test_base_url_must_be_an_absolute_web_address(base_url, reason):
     with pytest.raises(ValueError) as raised:
-        language_url(base_url, SITE.source)
+        language_url(base_url, DATA.default)
     assert str(raised.value) == (
         "base URL: expected the site's absolute http(s) address such as https://example.org/fristed/, "
         f"found {base_url!r}"

@@ -6,20 +6,21 @@ from __future__ import annotations
 import pytest
 
 from conftest import PROJECT
-from fristed.safety import DEFAULT_QUICK_EXIT_URL
-from fristed.site import load_site
+from fristed.project import load_project
+from fristed.settings import read_settings
 
 pytestmark = pytest.mark.browser
 
-SITE = load_site(PROJECT)
-STRINGS = SITE.strings["en"]
+DATA = load_project(PROJECT)
+STRINGS = DATA.strings["en"]
+QUICK_EXIT_URL = read_settings(PROJECT).quick_exit_url
 NEUTRAL_PAGE = "<!doctype html><title>Weather</title><h1>Weather</h1>"
 
 
 @pytest.fixture
 def reader(phone):
     """A phone whose quick exit lands on a stand-in for the weather site, on no network."""
-    phone.route(DEFAULT_QUICK_EXIT_URL + "**", lambda route: route.fulfill(content_type="text/html", body=NEUTRAL_PAGE))
+    phone.route(QUICK_EXIT_URL + "**", lambda route: route.fulfill(content_type="text/html", body=NEUTRAL_PAGE))
     return phone
 
 
@@ -48,7 +49,7 @@ def test_exit_button_blanks_the_page_and_replaces_it_in_history(reader, mirror):
     page.wait_for_url(mirror + "en/help.html")
     blanked = record_blanking(page)
     page.locator("[data-action=quick-exit]").click()
-    page.wait_for_url(DEFAULT_QUICK_EXIT_URL)
+    page.wait_for_url(QUICK_EXIT_URL)
     assert blanked, "the page went blank before it was left"
     # The page the reader left is gone from the tab's history: Back skips it.
     page.go_back()
@@ -60,17 +61,15 @@ def test_exit_button_works_without_javascript(browser_without_javascript, mirror
     page = browser_without_javascript.new_page()
     page.goto(mirror + "ar/index.html")
     link = page.locator("[data-action=quick-exit]")
-    assert link.get_attribute("href") == DEFAULT_QUICK_EXIT_URL
+    assert link.get_attribute("href") == QUICK_EXIT_URL
     link.click()
-    page.wait_for_url(DEFAULT_QUICK_EXIT_URL)
+    page.wait_for_url(QUICK_EXIT_URL)
 
 
 @pytest.fixture
 def browser_without_javascript(chromium):
     context = chromium.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
-    context.route(
-        DEFAULT_QUICK_EXIT_URL + "**", lambda route: route.fulfill(content_type="text/html", body=NEUTRAL_PAGE)
-    )
+    context.route(QUICK_EXIT_URL + "**", lambda route: route.fulfill(content_type="text/html", body=NEUTRAL_PAGE))
     yield context
     context.close()
 
@@ -84,7 +83,7 @@ def test_three_presses_of_shift_leave_with_progress_announced(reader, mirror):
     assert status.text_content() == STRINGS["exit_shift_one_more"]
     blanked = record_blanking(page)
     page.keyboard.press("Shift")
-    page.wait_for_url(DEFAULT_QUICK_EXIT_URL)
+    page.wait_for_url(QUICK_EXIT_URL)
     assert blanked
 
 
@@ -115,7 +114,7 @@ def test_skip_link_takes_the_keyboard_to_the_exit(reader, mirror):
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
     skip = page.locator("header .md-skip")
-    assert page.evaluate("document.activeElement.textContent.trim()") == SITE.strings["fr"]["exit_skip_link"]
+    assert page.evaluate("document.activeElement.textContent.trim()") == DATA.strings["fr"]["exit_skip_link"]
     skip.press("Enter")
     assert page.evaluate("document.activeElement.dataset.action") == "quick-exit"
 

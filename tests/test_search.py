@@ -8,14 +8,14 @@ from urllib.parse import unquote
 import pytest
 
 from conftest import PROJECT
+from fristed.project import load_project
 from fristed.search import page_sections
-from fristed.site import load_site
 
-SITE = load_site(PROJECT)
+DATA = load_project(PROJECT)
 
 
 def test_index_holds_each_section_of_each_page_once(site):
-    for language in SITE.languages:
+    for language in DATA.languages:
         entries = json.loads((site / language.folder / "search-index.json").read_text(encoding="utf-8"))
         urls = [entry["url"] for entry in entries]
         assert len(urls) == len(set(urls))
@@ -74,5 +74,5 @@ def test_search_says_when_nothing_is_found(phone, mirror):
     page.locator("[data-action=open-search]").click()
     page.locator(".fristed-search__panel input").fill("qwertyuiop")
     assert (
-        page.locator(".fristed-search__panel [role=status]").text_content() == SITE.strings["en"]["search_no_results"]
+        page.locator(".fristed-search__panel [role=status]").text_content() == DATA.strings["en"]["search_no_results"]
     )

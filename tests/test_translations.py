@@ -17,7 +17,7 @@ from fristed.check.text import Page
 from fristed.check.wordlists import load_word_list
 from fristed.languages import Language
 from fristed.pages import source_hash
-from fristed.site import Site
+from fristed.project import load_project
 from fristed.translations.report import fill_status_page
 from fristed.translations.stamp import StampError, stamp, with_source
 from fristed.translations.status import page_states
@@ -127,8 +127,10 @@ def test_stamp_refuses_what_is_not_a_translation(project_copy: Path, monkeypatch
 
 def test_every_page_is_written_in_every_language():
     """Every page complete in every language: none missing, none still Norwegian (outdated is allowed)."""
-    site = Site.load(PROJECT)
-    assert [(s.path, s.state) for s in page_states(site) if s.state not in ("translated", "reviewed", "outdated")] == []
+    project = load_project(PROJECT)
+    assert [
+        (s.path, s.state) for s in page_states(project) if s.state not in ("translated", "reviewed", "outdated")
+    ] == []
 
 
 def test_status_reports_a_translated_a_reviewed_an_outdated_a_missing_and_an_untranslated_page(project_copy: Path):
@@ -219,9 +221,9 @@ def test_checker_reads_no_phone_number_in_a_source_hash(project_copy: Path):
 
 def test_status_table_on_the_site_would_pass_the_checker(project_copy: Path):
     """The table the build writes into the status page states no fact and no markup the checker refuses."""
-    site = Site.load(PROJECT)
+    project = load_project(PROJECT)
     markdown = fill_status_page(
-        (PROJECT / "docs/nb/translation-status.md").read_text(encoding="utf-8"), site, page_states(site)
+        (PROJECT / "docs/nb/translation-status.md").read_text(encoding="utf-8"), project, page_states(project)
     )
     assert "| Språk | contacts | help |" in markdown and "::: translation-status" not in markdown
     page = Page(Path("docs/nb/translation-status.md"), "nb", "translation-status.md", markdown)

@@ -17,12 +17,12 @@ from fristed.data import DataError
 from fristed.distribution_cli import main
 from fristed.languages import Language
 from fristed.pages import page_url
-from fristed.site import load_site
+from fristed.project import load_project
 from fristed.zim import build_zim
 from fristed.zim.content import for_kiwix, language_content, resolve
 from fristed.zim.metadata import load_settings
 
-SITE = load_site(PROJECT)
+DATA = load_project(PROJECT)
 # The default language (at the site's root), a Latin one, a right-to-left one and an Ethiopic
 # one, for which Xapian has no stemmer. `make zim` builds all of them.
 LANGUAGES = ("nb", "en", "ar", "ti")
@@ -35,8 +35,8 @@ REFERENCES = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")
 def zims(site, tmp_path_factory) -> dict[str, Archive]:
     """The ZIM file of each language under test, built from the session's site."""
     out = tmp_path_factory.mktemp("zim")
-    settings = load_settings(PROJECT, SITE.languages)
-    return {code: Archive(build_zim(site, out, SITE, SITE.language(code), settings, DATE)) for code in LANGUAGES}
+    settings = load_settings(PROJECT, DATA.languages)
+    return {code: Archive(build_zim(site, out, DATA, DATA.language(code), settings, DATE)) for code in LANGUAGES}
 
 
 def html_of(archive: Archive, path: str) -> str:
@@ -45,8 +45,8 @@ def html_of(archive: Archive, path: str) -> str:
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_every_page_reads_back_with_its_heading_as_title(zims, site, code):
-    archive, language = zims[code], SITE.language(code)
-    for page in SITE.pages:
+    archive, language = zims[code], DATA.language(code)
+    for page in DATA.pages:
         path = page_url(language, page)
         heading = BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser").h1.get_text(strip=True)
         entry = archive.get_entry_by_path(path)
@@ -54,12 +54,12 @@ def test_every_page_reads_back_with_its_heading_as_title(zims, site, code):
         assert entry.title == heading, path
         assert BeautifulSoup(html_of(archive, path), "html.parser").h1.get_text(strip=True) == heading
     # Pages, and nothing else, are what Kiwix lists and counts as articles.
-    assert archive.article_count == len(SITE.pages)
+    assert archive.article_count == len(DATA.pages)
 
 
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_main_page_is_the_language_home_page(zims, code):
-    assert zims[code].main_entry.get_item().path == page_url(SITE.language(code), "index.md")
+    assert zims[code].main_entry.get_item().path == page_url(DATA.language(code), "index.md")
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,7 @@ def test_main_page_is_the_language_home_page(zims, code):
 )
 def test_metadata_names_the_language_in_iso_639_3(zims, code, iso639_3):
     archive = zims[code]
-    strings = SITE.strings[code]
+    strings = DATA.strings[code]
     assert archive.get_metadata("Language").decode() == iso639_3
     assert archive.get_metadata("Title").decode() == strings["site_name"]
     assert archive.get_metadata("Name").decode() == f"fristed_{code}_all"
@@ -117,10 +117,10 @@ def test_kiwix_gets_no_service_worker_manifest_or_other_languages(zims, code):
     archive = zims[code]
     paths = {archive._get_entry_by_id(index).path for index in range(archive.all_entry_count)}
     assert not {path for path in paths if path.endswith(("sw.js", "sw-precache.js", ".webmanifest"))}
-    other_folders = {language.folder for language in SITE.languages if language.folder and language.code != code}
+    other_folders = {language.folder for language in DATA.languages if language.folder and language.code != code}
     assert not {path for path in paths if path.split("/")[0] in other_folders}
-    for page in SITE.pages:
-        soup = BeautifulSoup(html_of(archive, page_url(SITE.language(code), page)), "html.parser")
+    for page in DATA.pages:
+        soup = BeautifulSoup(html_of(archive, page_url(DATA.language(code), page)), "html.parser")
         assert soup.select('[data-module="offline"], .md-select, link[rel~="manifest"], link[rel~="alternate"]') == []
 
 
@@ -129,14 +129,14 @@ def test_full_text_search_finds_the_helpline(zims, code):
     archive = zims[code]
     assert archive.has_fulltext_index and archive.check()
     results = list(Searcher(archive).search(Query().set_query("ROSA")).getResults(0, 10))
-    assert page_url(SITE.language(code), "index.md") in results
+    assert page_url(DATA.language(code), "index.md") in results
 
 
 def test_two_builds_differ_only_in_the_uuids_libzim_draws(site, tmp_path):
     """libzim draws a UUID for the file and for each Xapian database: 16 bytes each, and the checksum."""
-    settings = load_settings(PROJECT, SITE.languages)
+    settings = load_settings(PROJECT, DATA.languages)
     first, second = (
-        build_zim(site, tmp_path / name, SITE, SITE.source, settings, DATE).read_bytes() for name in ("a", "b")
+        build_zim(site, tmp_path / name, DATA, DATA.default, settings, DATE).read_bytes() for name in ("a", "b")
     )
     assert len(first) == len(second)
     allowed = set(range(8, 24)) | set(range(len(first) - 16, len(first)))

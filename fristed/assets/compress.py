@@ -12,15 +12,29 @@ from pathlib import Path
 import brotli
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".webmanifest", ".xml", ".txt"}
+COPY_SUFFIXES = (".gz", ".br")
 
 
-def precompress(site_dir: Path) -> int:
-    """Write `<file>.gz` and `<file>.br` beside each text file where they are smaller; return how many."""
-    written = 0
+def _is_copy(path: Path) -> bool:
+    """Whether a file is a compressed copy this module writes (`page.html.gz`)."""
+    return path.suffix in COPY_SUFFIXES and Path(path.stem).suffix in TEXT_SUFFIXES
+
+
+def precompress(site_dir: Path) -> dict[str, bytes]:
+    """Write `<file>.gz` and `<file>.br` beside each text file where they are smaller.
+
+    Return every file of the site by URL, the copies included, with its bytes: each file is read
+    once here, so the site manifest that follows hashes them without reading the site again.
+    """
+    files = {}
     for path in sorted(site_dir.rglob("*")):
-        if not path.is_file() or path.suffix not in TEXT_SUFFIXES:
+        if not path.is_file() or _is_copy(path):
             continue
         data = path.read_bytes()
+        url = path.relative_to(site_dir).as_posix()
+        files[url] = data
+        if path.suffix not in TEXT_SUFFIXES:
+            continue
         for suffix, packed in (
             (".gz", gzip.compress(data, compresslevel=9, mtime=0)),
             (".br", brotli.compress(data, quality=11)),
@@ -28,7 +42,7 @@ def precompress(site_dir: Path) -> int:
             target = path.with_name(path.name + suffix)
             if len(packed) < len(data):
                 target.write_bytes(packed)
-                written += 1
+                files[url + suffix] = packed
             else:
                 target.unlink(missing_ok=True)
-    return written
+    return dict(sorted(files.items()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fristed.offline.files import closure
+from fristed.sitegraph import closure
 
 ASSETS = "assets"
 

@@ -40,6 +40,7 @@ from fristed.check.wordlists import load_word_list
 from fristed.data import DataError, Problem
 from fristed.languages import default_language, load_languages
 from fristed.pages import DOCS_FOLDER, read_front_matter, without_source_hash
+from fristed.settings import CONFIG_FILE, SettingsError
 
 __all__ = ["check_project", "scan_page"]
 
@@ -100,16 +101,21 @@ def _relative(problems: list[Problem], project: Path) -> list[Problem]:
     return fixed
 
 
-def check_project(project: Path) -> list[Problem]:
-    """Check every page of every language; return every finding, in file and line order."""
+def check_project(project: Path, region: str | None = None) -> list[Problem]:
+    """Check every page of every language; return every finding, in file and line order.
+
+    Phone numbers are read as the region's (`extra.fristed.region` of mkdocs.yml unless given).
+    """
     project = Path(project).resolve()
     problems: list[Problem] = []
     loaded = []
-    for load in (Registry, load_languages):
+    for load in (lambda folder: Registry(folder, region), load_languages):
         try:
             loaded.append(load(project))
         except DataError as error:
             problems.extend(error.problems)
+        except SettingsError as error:
+            problems.extend(Problem(Path(CONFIG_FILE), 1, line.partition(": ")[2]) for line in str(error).splitlines())
     if problems:
         # Without a registry or a language list nothing can be compared: report the data's problems.
         return sorted(_relative(problems, project), key=_order)

@@ -2,7 +2,7 @@
 
 Facts are compared as multisets, so a translator may reorder sentences. When a fact is missing
 and something unknown stands in the translation, the two are paired by their place in the page,
-so the translator reads `expected 22 33 11 60 (see docs/nb/contacts.md:7), found "22 33 11 06"`
+so the translator reads `expected 12 34 56 78 (see docs/nb/contacts.md:7), found "12 34 56 87"`
 rather than two separate complaints.
 """
 

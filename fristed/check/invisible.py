@@ -31,7 +31,7 @@ def _between_letters(page: Page, hidden: Hidden) -> bool:
 
 
 def _quote(page: Page, start: int, end: int) -> str:
-    """A fact's text with its invisible characters put back and spelled out: `22 33<U+200B>11 60`."""
+    """A fact's text with its invisible characters put back and spelled out: `12 34<U+200B>56 78`."""
     inside = [hidden for hidden in page.hidden if start <= hidden.at <= end]
     parts, last = [], start
     for hidden in inside:

@@ -2,8 +2,8 @@
 
 target           | allowed when
 https:// http:// | the host is a registered domain or a subdomain of one, in ASCII, with no user name
-                 | (`udi.no@evil.com` goes to evil.com), port or percent sign; text that shows an
-                 | address (`udi.no`) must show the one the link goes to
+                 | (`example.org@evil.com` goes to evil.com), port or percent sign; text that shows an
+                 | address (`example.org`) must show the one the link goes to
 tel:             | the number is registered and the link text shows that number
 mailto:          | the address is registered exactly and the link text shows that address
 no scheme        | always: a page or file of this site (`help.md`, `#section`)
@@ -181,7 +181,7 @@ def _web(registry: Registry, link: Link, url: str, found: str) -> Occurrence:
 
 
 def _check_shown_host(page: Page, registry: Registry, link: Link, occurrence: Occurrence) -> list[Problem]:
-    """A link whose text shows an address must go to that address (`udi.no` may go to www.udi.no)."""
+    """A link whose text shows an address must go to that address (`example.org` may go to www.example.org)."""
     host = urlsplit(clean_url(link.url).replace("\\", "/")).netloc.lower().removeprefix("www.")
     for shown in mentions(page.view[slice(*link.text)]):
         shown = shown.removeprefix("www.")

@@ -47,7 +47,7 @@ from fristed.check.registry import Registry
 from fristed.check.sanitizer import URL_ATTRIBUTES, Removal, removals
 from fristed.check.text import Page, spell
 from fristed.data import Problem
-from fristed.translations.report import MARKER as STATUS_MARKER
+from fristed.pages import STATUS_MARKER
 
 # mkdocs.yml's markdown_extensions, with the three MkDocs always adds; a test keeps them in step.
 EXTENSIONS = ("attr_list", "toc", "tables", "fenced_code")

@@ -1,12 +1,12 @@
 """Phone numbers: every run of digits a reader could dial, in any script, against the registry.
 
-phonenumbers reads a valid number the way a phone does (`0047 22 33 11 60` is +4722331160), but
-skips invalid ones (`22 33 11 6`) and accepts mixed digit scripts. So every run of digits is read
+phonenumbers reads a valid number the way a phone does (`0046 8 123 456 78` is +46812345678), but
+skips invalid ones (`12 34 56 7`) and accepts mixed digit scripts. So every run of digits is read
 as well: digit groups in any script (`unicodedata.digit`), joined by separators. A run is
 
 kind        | when                                                     | example
-phone-like  | it starts with + or 00                                   | +47 22 33 11 6
-phone-like  | it has 5 digits or more, separators aside                | 22 33 11 6, 2233 1160
+phone-like  | it starts with + or 00                                   | +47 12 34 56 7
+phone-like  | it has 5 digits or more, separators aside                | 12 34 56 7, 1234 5678
 phone-like  | it is an emergency number, one slip away from 112        | 110, 113
 ordinary    | otherwise: counts, ages, hours, list numbers, years, §   | 6, 18, 24, 2026, § 257
 ordinary    | 5 digits or more, but a date or a range of years or times | 15.01.2026, 2025-2026, 08.00-16.00
@@ -32,7 +32,6 @@ from fristed.check.registry import Occurrence, Registry
 from fristed.check.text import DIGIT, Page, Spans
 from fristed.data import Problem
 
-REGION = "NO"
 _SPACE = r"[^\S\r\n]"
 _DASHES = "\\-\u2010-\u2015\u2212\ufe58\ufe63\uff0d/\uff0f"
 _DOTS = ".\u00b7\u2024\u066b\u066c\uff0e"
@@ -111,7 +110,7 @@ class Run:
 
 
 def number_of(digits: str, plus: bool, registry: Registry) -> str:
-    """Read digits as a phone does: E.164 (`+4722331160`) or, for a registered short number, itself."""
+    """Read digits as a phone does: E.164 (`+4712345678`) or, for a registered short number, itself."""
     if plus:
         return "+" + digits
     if digits.startswith("00") and len(digits) > 4:
@@ -119,32 +118,35 @@ def number_of(digits: str, plus: bool, registry: Registry) -> str:
     if digits in registry.phone_by_number:
         return digits
     try:
-        parsed = phonenumbers.parse(digits, REGION)
+        parsed = phonenumbers.parse(digits, registry.region)
     except NumberParseException:
         return digits
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _phone_like(run: Run, digits: str) -> bool:
+def _phone_like(run: Run, digits: str, region: str) -> bool:
     """Whether a run that is not a registered number could be taken for one (see the table above)."""
     if run.plus or (digits.startswith("00") and len(digits) > 4):
         return True
     if len(digits) >= 5:
         plain = run.plain()
         return not any(pattern.fullmatch(plain) for pattern in _ORDINARY)
-    return _emergency(digits)
+    return _emergency(digits, region)
 
 
 def _unknown(run: Run, registry: Registry) -> bool:
     """Whether a run looks like a phone number that the registry does not know, as it is written."""
     digits = run.digits
-    return _phone_like(run, digits) and number_of(digits, run.plus, registry) not in registry.phone_by_number
+    return (
+        _phone_like(run, digits, registry.region)
+        and number_of(digits, run.plus, registry) not in registry.phone_by_number
+    )
 
 
 @functools.lru_cache(maxsize=1024)
-def _emergency(digits: str) -> bool:
-    """Whether phonenumbers knows a short number as an emergency number in Norway: 110, 112, 113."""
-    return shortnumberinfo.is_emergency_number(digits, REGION)
+def _emergency(digits: str, region: str) -> bool:
+    """Whether phonenumbers knows a short number as an emergency number in the region (in Norway 110, 112, 113)."""
+    return shortnumberinfo.is_emergency_number(digits, region)
 
 
 def _runs(page: Page, registry: Registry, skip: Spans) -> list[tuple[Run, str | None]]:
@@ -156,7 +158,7 @@ def _runs(page: Page, registry: Registry, skip: Spans) -> list[tuple[Run, str | 
         return [(run, None) for run in runs]
     matches = [
         (match.start, match.end, phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164))
-        for match in PhoneNumberMatcher(view, REGION, leniency=Leniency.VALID)
+        for match in PhoneNumberMatcher(view, registry.region, leniency=Leniency.VALID)
     ]
     result: list[tuple[Run, str | None, int | None]] = []
     index = 0
@@ -179,11 +181,16 @@ def scan_phones(page: Page, registry: Registry, skip: Spans) -> tuple[list[Occur
     occurrences, problems = [], []
     for run, read in _runs(page, registry, skip):
         digits = run.digits
-        if len(digits) < 5 and not run.plus and digits not in registry.phone_by_number and not _phone_like(run, digits):
+        if (
+            len(digits) < 5
+            and not run.plus
+            and digits not in registry.phone_by_number
+            and not _phone_like(run, digits, registry.region)
+        ):
             continue  # An ordinary number, such as 6, 18 or 2026: no need to ask phonenumbers.
         number = number_of(digits, run.plus, registry)
         key = registry.phone_by_number.get(number) or registry.phone_by_number.get(read or "")
-        if key is None and not _phone_like(run, digits):
+        if key is None and not _phone_like(run, digits, registry.region):
             continue
         occurrence = Occurrence(
             "phones", key or number, key is not None, run.start, run.end, page.shown(run.start, run.end)

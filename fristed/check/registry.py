@@ -10,6 +10,7 @@ import yaml
 
 from fristed.data import line_of, lines_by_location
 from fristed.facts import FACTS_FILE, Facts, load_facts
+from fristed.settings import read_settings
 
 KINDS = ("phones", "emails", "domains", "durations")
 
@@ -36,8 +37,10 @@ class Registry:
 
     path = FACTS_FILE
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, region: str | None = None) -> None:
         self.facts: Facts = load_facts(project)
+        # The country whose numbers the pages state: as given, or from the project's mkdocs.yml.
+        self.region = region or read_settings(project).region
         # `Facts` does not keep line numbers: read them again, with libyaml where it is installed.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         self._lines = lines_by_location(yaml.compose((project / FACTS_FILE).read_text(encoding="utf-8"), Loader=loader))
@@ -64,11 +67,11 @@ class Registry:
         return f"{self.path.as_posix()}:{line_of(self._lines, location)}"
 
     def label(self, occurrence: Occurrence) -> str:
-        """Name a fact as data/facts.yml does: `phones.rosa`; `phones` for one it does not know."""
+        """Name a fact as data/facts.yml does: `phones.helpline`; `phones` for one it does not know."""
         return self.name(occurrence.kind, occurrence.key if occurrence.registered else None)
 
     def name(self, kind: str, key: Hashable = None) -> str:
-        """Name a fact by its kind and key: `phones.rosa`, `durations.limited-permit/iom-follow-up`."""
+        """Name a fact by its kind and key: `phones.helpline`, `durations.reflection-period/permit-period`."""
         if key is None:
             return kind
         if kind == "durations":
@@ -77,7 +80,7 @@ class Registry:
         return f"{kind}.{key}"
 
     def value(self, kind: str, key: Hashable) -> str:
-        """Say a registered fact the way messages show it: `22 33 11 60`, `6 months`."""
+        """Say a registered fact the way messages show it: `12 34 56 78`, `6 months`."""
         if kind == "phones":
             return self.facts.phones[key].display
         if kind == "emails":
@@ -87,5 +90,5 @@ class Registry:
         return plural(*key)
 
     def domains_list(self) -> str:
-        """The allowed domains, for messages: `rosanorge.no, udi.no`."""
+        """The allowed domains, for messages: `example.org, example.net`."""
         return ", ".join(self.facts.domains.values())

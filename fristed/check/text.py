@@ -1,7 +1,7 @@
 """A page as the checker reads it: HTML entities decoded, invisible characters set aside.
 
 Every scanner works on one `view` of the page, so `&#50;` is read as the digit 2 and
-`22 33<U+200B>11 60` as `22 33 11 60`. Each character of the view remembers where it stands in
+`12 34<U+200B>56 78` as `12 34 56 78`. Each character of the view remembers where it stands in
 the file, so a finding names the line and column a translator sees in their editor, and the
 invisible characters are kept aside (`hidden`) for `invisible.py` to report.
 """
@@ -79,7 +79,7 @@ _SPECIAL = re.compile(rf"&(?:#[0-9]{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[A-Za-z][A-Za
 
 
 def spell(text: str) -> str:
-    """Spell out the invisible characters of a text: `22 33<U+200B>11 60`."""
+    """Spell out the invisible characters of a text: `12 34<U+200B>56 78`."""
     return _INVISIBLE.sub(lambda match: f"<U+{ord(match.group()):04X}>", text)
 
 
@@ -182,7 +182,7 @@ class Spans:
     def mask(self, view: str) -> str:
         """Return the view with the spans blanked out, so no match can run into or across them.
 
-        `[22 33 11 60](tel:+4722331160) 22-33-11-6` must not read as one run of digits from the
+        `[12 34 56 78](tel:+4712345678) 12-34-56-7` must not read as one run of digits from the
         link target to the number after it.
         """
         parts, last = [], 0

@@ -35,8 +35,11 @@ class ManifestError(ValueError):
         super().__init__("\n".join(f"{source}: {problem}" for problem in problems))
 
 
-def hash_files(site_dir: Path) -> dict[str, str]:
-    """Return the SHA-256 of every file under a folder but the manifest, by URL from the folder."""
+def hash_files(site_dir: Path, files: dict[str, bytes] | None = None) -> dict[str, str]:
+    """Return the SHA-256 of every file under a folder but the manifest, by URL from the folder;
+    from `files` (URL: bytes) when the caller has just read them all."""
+    if files is not None:
+        return {url: hashlib.sha256(data).hexdigest() for url, data in sorted(files.items()) if url != MANIFEST}
     hashes = {}
     for path in sorted(site_dir.rglob("*")):
         url = path.relative_to(site_dir).as_posix()
@@ -50,9 +53,12 @@ def dumps(manifest: dict[str, Any]) -> str:
     return json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
 
 
-def write_site_manifest(site_dir: Path, version: str, commit: str, date: str) -> dict[str, Any]:
-    """Write `site-manifest.json` at the root of a built site, hashing every other file; return it."""
-    manifest = {"version": version, "commit": commit, "date": date, "files": hash_files(Path(site_dir))}
+def write_site_manifest(
+    site_dir: Path, version: str, commit: str, date: str, files: dict[str, bytes] | None = None
+) -> dict[str, Any]:
+    """Write `site-manifest.json` at the root of a built site, hashing every other file (as given
+    in `files`, URL: bytes, or as read from the folder); return it."""
+    manifest = {"version": version, "commit": commit, "date": date, "files": hash_files(Path(site_dir), files)}
     problems = _problems(manifest)
     if problems:
         raise ManifestError(f"{Path(site_dir) / MANIFEST}", problems)

@@ -13,10 +13,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from fristed.offline.files import closure, entry, language_files
-from fristed.offline.manifests import write_icons, write_manifest
+from fristed.offline.app_manifest import write_app_manifest, write_icons
+from fristed.offline.files import entry
 from fristed.offline.pages import write_exit_page, write_offline_pages
-from fristed.site import Site
+from fristed.project import Project
+from fristed.sitegraph import closure, language_files
 
 WORKER = "sw.js"
 PRECACHE = "sw-precache.js"
@@ -32,23 +33,23 @@ class Pack:
     gzip_bytes: int
 
 
-def build_offline_site(site_dir: Path, site: Site, icon_svg: str, neutral_app: bool = True) -> dict[str, Pack]:
+def build_offline_site(site_dir: Path, project: Project, icon_svg: str, neutral_app: bool = True) -> dict[str, Pack]:
     """Turn a built site into an offline-capable web app; return each language's pack."""
     icons = write_icons(site_dir, icon_svg)
-    offline_pages = write_offline_pages(site_dir, site)
+    offline_pages = write_offline_pages(site_dir, project)
     exit_page = write_exit_page(site_dir)
-    for language in site.languages:
-        strings = site.strings[language.code]
-        write_manifest(site_dir, language, strings["app_name"] if neutral_app else strings["site_name"], icons)
+    for language in project.languages:
+        strings = project.strings[language.code]
+        write_app_manifest(site_dir, language, strings["app_name"] if neutral_app else strings["site_name"], icons)
 
-    own_files = {language.code: language_files(site_dir, language, site.languages) for language in site.languages}
+    own_files = {language.code: language_files(site_dir, language, project.languages) for language in project.languages}
     owned = {url for files in own_files.values() for url in files}
     # The shell: what the languages' files load that belongs to no language (stylesheet, scripts).
     loaded = {url for files in own_files.values() for url in closure(site_dir, files)}
     shell = sorted((loaded - owned) | {exit_page, *icons})
     entries = {url: entry(site_dir, url) for url in shell}
     packs = {}
-    for language in site.languages:
+    for language in project.languages:
         own = [url for url in own_files[language.code] if url != exit_page]
         for url in own:
             entries[url] = entry(site_dir, url)
@@ -66,9 +67,9 @@ def build_offline_site(site_dir: Path, site: Site, icon_svg: str, neutral_app: b
                 "offline": offline_pages[language.code],
                 "files": [[url, entries[url].hash] for url in packs[language.code].files],
             }
-            for language in site.languages
+            for language in project.languages
         },
-        "default": site.source.code,
+        "default": project.default.code,
         "exit": exit_page,
     }
     body = json.dumps(precache, ensure_ascii=False, sort_keys=True, separators=(",", ":"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jinja2
 
-from fristed.site import Site
+from fristed.project import Project
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("fristed.offline", "templates"),
@@ -20,7 +20,7 @@ TEMPLATES = jinja2.Environment(
 EXIT_PAGE = "exit.html"
 
 
-def _write_standalone_pages(site_dir: Path, site: Site, name: str, **page) -> dict[str, str]:
+def _write_standalone_pages(site_dir: Path, project: Project, name: str, **page) -> dict[str, str]:
     """Write one standalone page per language as `<folder>/<name>`; return their URLs by language.
 
     `page` gives the template `heading` and `text` (string keys), `with_base` and `exit_href`.
@@ -29,10 +29,9 @@ def _write_standalone_pages(site_dir: Path, site: Site, name: str, **page) -> di
     # The page's one stylesheet is inline, since no relative link to a file would resolve; its
     # hash is what the security policy allows.
     style_hash = "sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
-    phones = site.facts.phones
     urls = {}
-    for language in site.languages:
-        strings = site.strings[language.code]
+    for language in project.languages:
+        strings = project.strings[language.code]
         html = TEMPLATES.get_template("standalone.html").render(
             language=language,
             strings=strings,
@@ -43,8 +42,8 @@ def _write_standalone_pages(site_dir: Path, site: Site, name: str, **page) -> di
             with_base=page["with_base"],
             exit_href=page["exit_href"].format(to_root="../" if language.folder else ""),
             phones=[
-                (strings["helpline_label"], phones["rosa"]),
-                (strings["police_emergency"], phones["police-emergency"]),
+                (strings["helpline_label"], project.facts.phone("helpline")),
+                (strings["police_emergency"], project.facts.phone("emergency")),
             ],
         )
         url = f"{language.folder}/{name}" if language.folder else name
@@ -53,11 +52,11 @@ def _write_standalone_pages(site_dir: Path, site: Site, name: str, **page) -> di
     return urls
 
 
-def write_offline_pages(site_dir: Path, site: Site) -> dict[str, str]:
+def write_offline_pages(site_dir: Path, project: Project) -> dict[str, str]:
     """Write each language's offline page, which the worker serves when a page cannot load."""
     return _write_standalone_pages(
         site_dir,
-        site,
+        project,
         "offline.html",
         heading="offline_title",
         text="offline_text",
@@ -66,10 +65,10 @@ def write_offline_pages(site_dir: Path, site: Site) -> dict[str, str]:
     )
 
 
-def write_not_found_pages(site_dir: Path, site: Site, quick_exit_url: str) -> dict[str, str]:
+def write_not_found_pages(site_dir: Path, project: Project, quick_exit_url: str) -> dict[str, str]:
     """Write each language's 404 page, which a server sends for an address the site lacks."""
     return _write_standalone_pages(
-        site_dir, site, "404.html", heading="not_found", with_base=False, exit_href=quick_exit_url
+        site_dir, project, "404.html", heading="not_found", with_base=False, exit_href=quick_exit_url
     )
 
 

@@ -3,7 +3,7 @@
 For each language, in `<out>/<code>/`:
 
 file                    | what
-poster.svg, .png, .pdf  | A4: the site's name, ROSA's helpline, the police's emergency number, and the
+poster.svg, .png, .pdf  | A4: the site's name, the helpline, the emergency number, and the
                         | language's address as a QR code and in letters
 card.svg, .png, .pdf    | 85 x 55 mm: the same numbers and address under the neutral app name, since a
                         | card may be found on its reader; nothing on it names trafficking
@@ -22,14 +22,12 @@ from fristed.languages import Language
 from fristed.posters.layout import Sheet, card, poster
 from fristed.posters.render import render, write_pdf, write_png
 from fristed.posters.text import font_files
-from fristed.site import Site
+from fristed.project import Project
 
 log = logging.getLogger(__name__)
 
 # Pixels per inch: a poster's text is large, a card's small.
 RESOLUTION = {"poster": 300, "card": 600}
-HELPLINE = "rosa"
-POLICE = "police-emergency"
 
 
 def language_url(base_url: str, language: Language) -> str:
@@ -44,28 +42,28 @@ def language_url(base_url: str, language: Language) -> str:
     return f"{base}{language.folder}/" if language.folder else base
 
 
-def sheets(base_url: str, site: Site, language: Language) -> tuple[Sheet, Sheet]:
+def sheets(base_url: str, project: Project, language: Language) -> tuple[Sheet, Sheet]:
     """Return what a language's poster and card say."""
-    strings = site.strings[language.code]
+    strings = project.strings[language.code]
     common = {
         "code": language.code,
         "rtl": language.direction == "rtl",
         "url": language_url(base_url, language),
         "helpline_label": strings["helpline_label"],
-        "helpline_number": site.facts.phones[HELPLINE].display,
+        "helpline_number": project.facts.phone("helpline").display,
         "police_label": strings["police_emergency"],
-        "police_number": site.facts.phones[POLICE].display,
+        "police_number": project.facts.phone("emergency").display,
         "language_name": language.name,
     }
     return Sheet(heading=strings["site_name"], **common), Sheet(heading=strings["app_name"], **common)
 
 
-def make_language(base_url: str, out_dir: Path, site: Site, language: Language) -> list[Path]:
+def make_language(base_url: str, out_dir: Path, project: Project, language: Language) -> list[Path]:
     """Write one language's poster and card, each as SVG, PNG and PDF; return their paths."""
     folder = out_dir / language.code
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    poster_sheet, card_sheet = sheets(base_url, site, language)
+    poster_sheet, card_sheet = sheets(base_url, project, language)
     for name, sheet, draw in (("poster", poster_sheet, poster), ("card", card_sheet, card)):
         svg = draw(sheet)
         fonts = font_files(_texts(sheet))
@@ -87,7 +85,7 @@ def _texts(sheet: Sheet) -> list[str]:
             sheet.url, sheet.language_name]  # fmt: skip
 
 
-def make_posters(base_url: str, out_dir: Path, site: Site, codes: list[str] | None = None) -> list[Path]:
+def make_posters(base_url: str, out_dir: Path, project: Project, codes: list[str] | None = None) -> list[Path]:
     """Write every language's poster and card (or only those of `codes`); return the files written."""
-    languages = [language for language in site.languages if codes is None or language.code in codes]
-    return [path for language in languages for path in make_language(base_url, out_dir, site, language)]
+    languages = [language for language in project.languages if codes is None or language.code in codes]
+    return [path for language in languages for path in make_language(base_url, out_dir, project, language)]

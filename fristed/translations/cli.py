@@ -22,7 +22,7 @@ from pathlib import Path
 from fristed.cli_options import add_project_option
 from fristed.data import DataError
 from fristed.pages import DOCS_FOLDER, read_front_matter
-from fristed.site import Site
+from fristed.project import Project, load_project
 from fristed.translations.changes import changes
 from fristed.translations.report import status_json, status_table
 from fristed.translations.scaffold import ScaffoldError, new_language
@@ -72,9 +72,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     language.set_defaults(run=run_new_language)
 
 
-def _site(project: Path) -> Site | None:
+def _loaded(folder: Path) -> Project | None:
     try:
-        return Site.load(project)
+        return load_project(folder)
     except DataError as error:
         print(f"error: the project's data has problems:\n{error}", file=sys.stderr)
         return None
@@ -82,14 +82,14 @@ def _site(project: Path) -> Site | None:
 
 def run_status(arguments: argparse.Namespace) -> int:
     """Print the status table; write the JSON report if asked. 1 only if the project cannot be read."""
-    site = _site(arguments.project)
-    if site is None:
+    project = _loaded(arguments.project)
+    if project is None:
         return 1
-    states = page_states(site)
-    print(status_table(site, states), end="")
+    states = page_states(project)
+    print(status_table(project, states), end="")
     if arguments.json:
         arguments.json.parent.mkdir(parents=True, exist_ok=True)
-        report = json.dumps(status_json(site, states), ensure_ascii=False, indent=2)
+        report = json.dumps(status_json(project, states), ensure_ascii=False, indent=2)
         arguments.json.write_text(report + "\n", encoding="utf-8")
         print(f"Wrote {arguments.json.as_posix()}", file=sys.stderr)
     return 0
@@ -114,18 +114,18 @@ def run_stamp(arguments: argparse.Namespace) -> int:
 
 def run_changes(arguments: argparse.Namespace) -> int:
     """Print the diff of the Norwegian page since the page's recorded version; 1 if the page is no translation."""
-    project = arguments.project.resolve()
+    folder = arguments.project.resolve()
     path = arguments.page.resolve()
-    docs = project / DOCS_FOLDER
+    docs = folder / DOCS_FOLDER
     if not path.is_file() or not path.is_relative_to(docs) or len(path.relative_to(docs).parts) < 2:
         print(f"error: {arguments.page}: expected a translated page such as docs/fr/help.md", file=sys.stderr)
         return 1
-    site = _site(project)
-    if site is None:
+    project = _loaded(folder)
+    if project is None:
         return 1
     _, *rest = path.relative_to(docs).parts
-    original = Path(DOCS_FOLDER, site.source.code, *rest).as_posix()
-    if not (project / original).is_file():
+    original = Path(DOCS_FOLDER, project.default.code, *rest).as_posix()
+    if not (folder / original).is_file():
         print(f"error: {arguments.page}: expected a source page {original}, found none", file=sys.stderr)
         return 1
     try:
@@ -133,7 +133,7 @@ def run_changes(arguments: argparse.Namespace) -> int:
     except DataError as error:
         print(f"error: {arguments.page}: fix the front matter first:\n{error}", file=sys.stderr)
         return 1
-    print(changes(project, original, recorded), end="")
+    print(changes(folder, original, recorded), end="")
     return 0
 
 

@@ -11,13 +11,11 @@ and only markup the checker allows, so it would pass the checker as any page doe
 from __future__ import annotations
 
 import html
-import re
 from collections import Counter
 
-from fristed.site import Site
+from fristed.pages import STATUS_MARKER as MARKER
+from fristed.project import Project
 from fristed.translations.status import OUTDATED, STATES, UNTRANSLATED, PageStatus
-
-MARKER = re.compile(r"^::: translation-status[ \t]+(\S.*?)[ \t]*$", re.MULTILINE)
 
 
 def _by_language(states: list[PageStatus]) -> dict[str, dict[str, PageStatus]]:
@@ -27,16 +25,17 @@ def _by_language(states: list[PageStatus]) -> dict[str, dict[str, PageStatus]]:
     return table
 
 
-def status_table(site: Site, states: list[PageStatus]) -> str:
+def status_table(project: Project, states: list[PageStatus]) -> str:
     """Return the state of every page in every language as a plain-text table, with what to do next."""
-    pages = sorted(site.pages)
+    pages = sorted(project.pages)
+    default = project.default
     # The name last: names in other scripts and directions would put the columns out of line.
     rows = [["code", *pages, "language"]]
     for code, row in _by_language(states).items():
-        rows.append([code, *(row[page].state for page in pages), site.language(code).name])
+        rows.append([code, *(row[page].state for page in pages), project.language(code).name])
     widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
     lines = [
-        f"Translations of the {len(pages)} pages of docs/{site.source.code}/ ({site.source.name}), by language:",
+        f"Translations of the {len(pages)} pages of docs/{default.code}/ ({default.name}), by language:",
         "",
         *("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows),
         "",
@@ -49,11 +48,11 @@ def status_table(site: Site, states: list[PageStatus]) -> str:
         lines += [f"  {path}" for path in outdated]
     untranslated = Counter(status.language for status in states if status.state == UNTRANSLATED)
     for code, count in untranslated.items():
-        lines.append(f"{site.language(code).name} ({code}): {count} page(s) still in Norwegian, in docs/{code}/")
+        lines.append(f"{project.language(code).name} ({code}): {count} page(s) still in Norwegian, in docs/{code}/")
     return "\n".join(lines) + "\n"
 
 
-def status_json(site: Site, states: list[PageStatus]) -> dict:
+def status_json(project: Project, states: list[PageStatus]) -> dict:
     """Return the same as `status_table`, as data: the source pages' hashes, then every language's pages."""
     languages = []
     for code, row in _by_language(states).items():
@@ -61,7 +60,7 @@ def status_json(site: Site, states: list[PageStatus]) -> dict:
         languages.append(
             {
                 "code": code,
-                "name": site.language(code).name,
+                "name": project.language(code).name,
                 "counts": {name: counts[name] for name in STATES},
                 "pages": {
                     page: {"state": s.state, "reviewed": s.reviewed, "source": s.source, "path": s.path}
@@ -70,28 +69,28 @@ def status_json(site: Site, states: list[PageStatus]) -> dict:
             }
         )
     return {
-        "source": {"language": site.source.code, "pages": {status.page: status.current for status in states}},
+        "source": {"language": project.default.code, "pages": {status.page: status.current for status in states}},
         "states": list(STATES),
         "languages": languages,
     }
 
 
-def status_markdown(site: Site, states: list[PageStatus], heading: str) -> str:
+def status_markdown(project: Project, states: list[PageStatus], heading: str) -> str:
     """Return the state as a Markdown table for the status page: a row per language, a column per page."""
-    pages = sorted(site.pages)
+    pages = sorted(project.pages)
     # Pages by name without `.md`: the checker would read `help.md` as an address in Moldova's domain.
     lines = [
         "| " + " | ".join([html.escape(heading), *(page.removesuffix(".md") for page in pages)]) + " |",
         "|" + " --- |" * (len(pages) + 1),
     ]
     for code, row in _by_language(states).items():
-        language = site.language(code)
+        language = project.language(code)
         # Each name is written in its own language and script: marked so, as the switcher's are.
         name = f'<span lang="{code}" dir="{language.direction}">{html.escape(language.name)}</span>'
         lines.append("| " + " | ".join([name, *(f"`{row[page].state}`" for page in pages)]) + " |")
     return "\n".join(lines) + "\n"
 
 
-def fill_status_page(markdown: str, site: Site, states: list[PageStatus]) -> str:
+def fill_status_page(markdown: str, project: Project, states: list[PageStatus]) -> str:
     """Replace the marker of the status page with the table; other pages are returned as they are."""
-    return MARKER.sub(lambda marker: status_markdown(site, states, marker.group(1)), markdown)
+    return MARKER.sub(lambda marker: status_markdown(project, states, marker.group(1)), markdown)

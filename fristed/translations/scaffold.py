@@ -31,7 +31,7 @@ from fristed.data import DataError
 from fristed.facts import UNITS
 from fristed.languages import LANGUAGES_FILE, load_languages
 from fristed.pages import DOCS_FOLDER, FRONT_MATTER
-from fristed.site import Site
+from fristed.project import load_project
 from fristed.strings import STRINGS_FOLDER
 
 DURATIONS_FOLDER = Path("data/durations")
@@ -197,7 +197,7 @@ def new_language(project: Path, code: str) -> list[Path]:
     if problems:
         raise ScaffoldError("\n".join(problems))
     try:
-        site = Site.load(project)
+        loaded = load_project(project)
     except DataError as error:
         raise ScaffoldError(f"new-language: fix the project's data first:\n{error}") from None
     locale = babel.Locale.parse(code)
@@ -212,12 +212,12 @@ def new_language(project: Path, code: str) -> list[Path]:
     languages = (project / LANGUAGES_FILE).read_text(encoding="utf-8")
     entry = f"- code: {code}\n  name: {_scalar(name)}\n"
     write(LANGUAGES_FILE, languages + ("" if languages.endswith("\n") else "\n") + entry)
-    for page in sorted(site.pages):
-        text = (project / DOCS_FOLDER / site.source.code / page).read_text(encoding="utf-8")
+    for page in sorted(loaded.pages):
+        text = (project / DOCS_FOLDER / loaded.default.code / page).read_text(encoding="utf-8")
         match = FRONT_MATTER.match(text)
         body = (text[match.end() :] if match else text).lstrip("\n")
         write(DOCS_FOLDER / code / page, f"---\nreviewed: false\ntranslated: false\n---\n\n{body}")
-    write(STRINGS_FOLDER / f"{code}.yml", strings_text(project, site.source.code, name, code))
+    write(STRINGS_FOLDER / f"{code}.yml", strings_text(project, loaded.default.code, name, code))
     english_name = babel.Locale("en").languages.get(code, name)
     write(DURATIONS_FOLDER / f"{code}.yml", durations_text(code, english_name))
     if not material_has(code):

@@ -20,7 +20,7 @@ from pathlib import Path
 from fristed.data import DataError, Problem
 from fristed.languages import Language, default_language, load_languages
 from fristed.pages import DOCS_FOLDER, notices, page_url, read_front_matter, source_hash
-from fristed.site import Site
+from fristed.project import Project
 
 REVIEWED, TRANSLATED, OUTDATED, UNTRANSLATED, MISSING = "reviewed", "translated", "outdated", "untranslated", "missing"
 STATES = (REVIEWED, TRANSLATED, OUTDATED, UNTRANSLATED, MISSING)
@@ -73,35 +73,35 @@ def state(front_matter: dict | None, current: str) -> str:
     return REVIEWED if front_matter.get("reviewed", False) else TRANSLATED
 
 
-def page_status(site: Site, code: str, page: str) -> PageStatus:
-    """Return the state of one page in one language of a loaded site."""
-    current = page_hash(site.project / DOCS_FOLDER / site.source.code / page)
-    front_matter = site.front_matter.get(f"{code}/{page}")
+def page_status(project: Project, code: str, page: str) -> PageStatus:
+    """Return the state of one page in one language of a loaded project."""
+    current = page_hash(project.folder / DOCS_FOLDER / project.default.code / page)
+    front_matter = project.front_matter.get(f"{code}/{page}")
     found = state(front_matter, current)
     reviewed = bool(front_matter and front_matter.get("reviewed", False))
     return PageStatus(code, page, found, reviewed, (front_matter or {}).get("source"), current)
 
 
-def page_states(site: Site) -> list[PageStatus]:
+def page_states(project: Project) -> list[PageStatus]:
     """Return the state of every readers' page in every language but the source, language by language."""
     return [
-        page_status(site, language.code, page)
-        for language in site.languages
+        page_status(project, language.code, page)
+        for language in project.languages
         if not language.default
-        for page in sorted(site.pages)
+        for page in sorted(project.pages)
     ]
 
 
-def reader_notice(site: Site, current: Language, src_uri: str) -> Notice:
+def reader_notice(project: Project, current: Language, src_uri: str) -> Notice:
     """Return what a page built for a language's readers says of its translation (see `fristed.pages.notices`)."""
-    written_in, page = site.page_of(src_uri)
-    front_matter = site.front_matter[src_uri]
+    written_in, page = project.page_of(src_uri)
+    front_matter = project.front_matter[src_uri]
     translation = written_in == current.code and not current.default
-    outdated = translation and page_status(site, written_in, page).state == OUTDATED
+    outdated = translation and page_status(project, written_in, page).state == OUTDATED
     keys = notices(current, written_in, front_matter, outdated=outdated)
-    link = page_url(site.source, page) if "outdated_notice" in keys else None
-    untranslated = written_in == site.source.code or front_matter.get("translated") is False
-    return Notice(keys, link, site.source if untranslated else site.language(written_in))
+    link = page_url(project.default, page) if "outdated_notice" in keys else None
+    untranslated = written_in == project.default.code or front_matter.get("translated") is False
+    return Notice(keys, link, project.default if untranslated else project.language(written_in))
 
 
 def outdated_warnings(project: Path) -> list[Problem]:

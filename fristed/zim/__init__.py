@@ -30,7 +30,7 @@ from libzim.writer import Creator, Hint, Item, StringProvider
 from fristed.data import DataError, Problem
 from fristed.languages import Language
 from fristed.pages import page_url
-from fristed.site import Site
+from fristed.project import Project
 from fristed.zim.content import language_content, mime_type, page_title
 from fristed.zim.metadata import (
     ILLUSTRATION_SIZE,
@@ -77,11 +77,11 @@ def zim_path(out_dir: Path, language: Language, date: datetime.date) -> Path:
 
 
 def build_zim(
-    site_dir: Path, out_dir: Path, site: Site, language: Language, settings: Settings, date: datetime.date
+    site_dir: Path, out_dir: Path, project: Project, language: Language, settings: Settings, date: datetime.date
 ) -> Path:
     """Write one language's ZIM file; raise `DataError` naming every file a page needs that cannot go in."""
-    strings = site.strings[language.code]
-    content = language_content(site_dir, language, list(site.pages))
+    strings = project.strings[language.code]
+    content = language_content(site_dir, language, list(project.pages))
     if content.broken:
         raise DataError([Problem(site_dir / source, 1, message) for source, message in content.broken])
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -109,14 +109,14 @@ def build_zim(
     return target
 
 
-def build_zims(site_dir: Path, out_dir: Path, site: Site, date: datetime.date | None = None) -> list[Path]:
+def build_zims(site_dir: Path, out_dir: Path, project: Project, date: datetime.date | None = None) -> list[Path]:
     """Write a ZIM file for every language of a built site; return their paths, in the site's language order."""
-    settings = load_settings(site.project, site.languages)
-    date = date or build_date(site.project)
+    settings = load_settings(project.folder, project.languages)
+    date = date or build_date(project.folder)
     problems, written = [], []
-    for language in site.languages:
+    for language in project.languages:
         try:
-            written.append(build_zim(site_dir, out_dir, site, language, settings, date))
+            written.append(build_zim(site_dir, out_dir, project, language, settings, date))
         except DataError as error:
             problems.extend(error.problems)
     if problems:

@@ -11,9 +11,9 @@ from pathlib import Path
 from babel.core import get_global
 from PIL import Image
 
+from fristed.build_info import build_info
 from fristed.data import load_yaml
 from fristed.languages import Language
-from fristed.source import source_of
 
 SETTINGS_FILE = Path("data/zim.yml")
 # The site's own icon, as the build drew it for the installed app (neutral or not, as configured).
@@ -79,8 +79,8 @@ def _hint(code: str) -> str:
 
 
 def build_date(project: Path) -> datetime.date:
-    """The date a ZIM file states: the date of the commit the site is built from (see fristed.source)."""
-    return source_of(project).date.date()
+    """The date a ZIM file states: the date of the commit the site is built from (see fristed.build_info)."""
+    return build_info(project).date.date()
 
 
 def illustration(site_dir: Path) -> bytes:

@@ -41,7 +41,7 @@ def _maskable(svg: str) -> str:
     )
 
 
-def manifest(language: Language, name: str, icons: list[str]) -> dict:
+def app_manifest(language: Language, name: str, icons: list[str]) -> dict:
     """Return a language's manifest. Its URLs resolve against the manifest's own address."""
     to_root = "../" if language.folder else ""
     return {
@@ -62,9 +62,9 @@ def manifest(language: Language, name: str, icons: list[str]) -> dict:
     }
 
 
-def write_manifest(site_dir: Path, language: Language, name: str, icons: list[str]) -> str:
+def write_app_manifest(site_dir: Path, language: Language, name: str, icons: list[str]) -> str:
     """Write a language's manifest into its folder; return its URL."""
     url = f"{language.folder}/manifest.webmanifest" if language.folder else "manifest.webmanifest"
-    text = json.dumps(manifest(language, name, icons), ensure_ascii=False, indent=2, sort_keys=True)
+    text = json.dumps(app_manifest(language, name, icons), ensure_ascii=False, indent=2, sort_keys=True)
     (site_dir / url).write_text(text + "\n", encoding="utf-8")
     return url

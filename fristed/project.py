@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,14 +13,14 @@ from fristed.strings import load_strings
 
 
 @dataclass(frozen=True)
-class Site:
-    """The project's data: languages, interface strings, facts and which pages exist where.
+class Project:
+    """A project's data: languages, interface strings, facts and which pages exist where.
 
     `pages` holds the readers' pages, each with the languages that have a file of it;
     `front_matter` holds every file's, the translators' pages' too, by docs path (`en/help.md`).
     """
 
-    project: Path
+    folder: Path
     languages: list[Language]
     strings: dict[str, dict[str, str]]
     facts: Facts
@@ -29,7 +28,7 @@ class Site:
     front_matter: dict[str, dict]
 
     @classmethod
-    def load(cls, project: Path) -> Site:
+    def load(cls, folder: Path) -> Project:
         """Load and check every data file of a project; raise one `DataError` listing all problems."""
         problems = []
 
@@ -39,29 +38,29 @@ class Site:
             except DataError as error:
                 problems.extend(error.problems)
 
-        facts = collect(load_facts, project)
-        languages = collect(load_languages, project)
+        facts = collect(load_facts, folder)
+        languages = collect(load_languages, folder)
         if languages is None:
             raise DataError(problems)
-        strings = collect(load_strings, project, languages)
-        every_page = translations(project, languages)
+        strings = collect(load_strings, folder, languages)
+        every_page = translations(folder, languages)
         front_matter = {
-            f"{code}/{page}": collect(read_front_matter, project / DOCS_FOLDER / code / page)
+            f"{code}/{page}": collect(read_front_matter, folder / DOCS_FOLDER / code / page)
             for page, codes in every_page.items()
             for code in codes
         }
         if problems:
             raise DataError(problems)
-        source = default_language(languages).code
+        default = default_language(languages).code
         pages = {
             page: codes
             for page, codes in every_page.items()
-            if not front_matter[f"{source}/{page}"].get("translators_only", False)
+            if not front_matter[f"{default}/{page}"].get("translators_only", False)
         }
-        return cls(project, languages, strings, facts, pages, front_matter)
+        return cls(folder, languages, strings, facts, pages, front_matter)
 
     @property
-    def source(self) -> Language:
+    def default(self) -> Language:
         """The default language, the one every page is written in first."""
         return default_language(self.languages)
 
@@ -84,16 +83,10 @@ class Site:
         return code, page
 
 
-def load_site(project: Path) -> Site:
-    """Return the project's data, loaded once and again only after a data or page file changed.
+def load_project(folder: Path) -> Project:
+    """Load and check a project's data; raise one `DataError` listing every problem.
 
-    Every hook of every language build asks for it; `mkdocs serve` must see edits at once.
+    The build loads it once per run (hooks/project_data.py), so an edit shows in the next
+    rebuild of `mkdocs serve`.
     """
-    files = (path for folder in ("data", "docs", "source") for path in (project / folder).rglob("*"))
-    stamp = tuple(sorted((str(path), path.stat().st_mtime_ns) for path in files))
-    return _load_site(project, stamp)
-
-
-@functools.lru_cache(maxsize=2)
-def _load_site(project: Path, stamp: tuple) -> Site:
-    return Site.load(project)
+    return Project.load(folder)

@@ -16,8 +16,8 @@ from pathlib import Path
 
 
 @dataclass(frozen=True)
-class Source:
-    """The version, commit and date of the sources a site is built from."""
+class BuildInfo:
+    """The version, commit and date a site is built from."""
 
     version: str
     commit: str
@@ -34,11 +34,11 @@ def _git(project: Path, *arguments: str) -> str:
     return result.stdout.strip() if result.returncode == 0 else ""
 
 
-def source_of(project: Path) -> Source:
+def build_info(project: Path) -> BuildInfo:
     """Return what the project's working tree is: outside git, an unknown commit dated 1970."""
     commit = _git(project, "rev-parse", "HEAD") or "unknown"
     if commit != "unknown" and _git(project, "status", "--porcelain", "--untracked-files=no"):
         commit += "-modified"
     epoch = os.environ.get("SOURCE_DATE_EPOCH") or _git(project, "log", "-1", "--format=%ct") or "0"
     date = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.UTC)
-    return Source(metadata.version("fristed"), commit, date)
+    return BuildInfo(metadata.version("fristed"), commit, date)
