@@ -1,0 +1,60 @@
+"""Keep the build's log to what a person must act on (fristed.build_log), and end each build with
+one line: how many languages and pages, in how long."""
+
+import logging
+import textwrap
+import time
+
+from _build import site_finished
+from mkdocs.plugins import event_priority
+
+from fristed.build_log import quiet, summary
+
+log = logging.getLogger("mkdocs.hooks.build_log")
+
+# static-i18n's notes on each language and page; MkDocs' "Cleaning site directory", "Documentation
+# built in …" (once per language) and "Template skipped".
+CHATTER = ("mkdocs.plugins.mkdocs_static_i18n", "mkdocs.commands.build")
+
+# The build under way: when it started, the languages and pages built so far.
+_build: dict = {}
+
+
+def on_startup(command, dirty):
+    """Quiet the libraries on MkDocs' own log handler, and keep each line of a message whole."""
+    mkdocs_log = logging.getLogger("mkdocs")
+    quiet(mkdocs_log, CHATTER)
+    for handler in mkdocs_log.handlers:
+        # In a terminal MkDocs wraps each line of a message to its width and indents it, which
+        # breaks the checker's `path:line:col: error:` lines apart; they stay as `make check` prints them.
+        if hasattr(handler.formatter, "text_wrapper"):
+            handler.formatter.text_wrapper = textwrap.TextWrapper(width=0)
+
+
+# Before any other hook: the build's time starts here.
+@event_priority(100)
+def on_pre_build(config):
+    """Start the count at the first language's build; static-i18n builds the others inside it."""
+    _build.setdefault("started", time.monotonic())
+    _build.setdefault("languages", set()).add(config.theme["language"])
+
+
+def on_post_page(output, page, config):
+    """Count the page."""
+    _build["pages"] = _build.get("pages", 0) + 1
+    return output
+
+
+# After every other step of the build.
+@event_priority(-200)
+def on_post_build(config):
+    """Log the build's one line, once every language is built."""
+    if not site_finished(config):
+        return
+    log.info(summary(len(_build["languages"]), _build.get("pages", 0), time.monotonic() - _build["started"]))
+    _build.clear()
+
+
+def on_build_error(error):
+    """Start the next build's count afresh (`make serve` rebuilds after a failed build)."""
+    _build.clear()
