@@ -18,8 +18,11 @@ help: ## List the commands
 site: $(VENV)/installed ## Build the site into site/ (sets up .venv first)
 	$(BIN)/mkdocs build --strict
 
-serve: $(VENV)/installed ## Preview the site at http://127.0.0.1:8000/ while you edit
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+# The preview's port: `make serve PORT=8001` when 8000 is taken.
+PORT ?= 8000
+
+serve: $(VENV)/installed ## Preview the site at http://127.0.0.1:8000/, rebuilt on every save (PORT=8000)
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 test: $(VENV)/installed test-tools lint check ## Run every test, browser tests in all three engines included
 	$(BIN)/python -m pytest

@@ -1,0 +1,141 @@
+"""The translators' preview, `make serve`: it follows every save, under the site's security policy."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import signal
+import socket
+import subprocess
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+
+from conftest import FEW_LANGUAGES, PROJECT
+from fristed.data import DataError
+from fristed.project import Project
+
+# A rebuild of the three-language copy takes about 3 s; the limit leaves room for a busy machine.
+REBUILT = 30_000
+# The terminal codes that colour a line.
+COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+class Preview:
+    """`make serve` running in a copy of the project, its terminal output collected line by line."""
+
+    def __init__(self, project: Path):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/"
+        self.lines: list[str] = []
+        # In a terminal 80 columns wide, as a translator runs it: MkDocs colours and wraps its log
+        # only there.
+        self._terminal, child = pty.openpty()
+        env = {**os.environ, "COLUMNS": "80", "TERM": "xterm", "NO_MKDOCS_2_WARNING": "1"}
+        env.pop("NO_COLOR", None)
+        # `-o .venv/installed`: the copy borrows the project's environment, never rebuilds it.
+        self.process = subprocess.Popen(
+            ["make", "--no-print-directory", "-o", ".venv/installed", "serve", f"PORT={port}"],
+            cwd=project,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=child,
+            stderr=child,
+            start_new_session=True,
+        )
+        os.close(child)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        pending = b""
+        while True:
+            try:
+                chunk = os.read(self._terminal, 4096)
+            except OSError:  # the server's side of the terminal is closed
+                break
+            if not chunk:
+                break
+            *complete, pending = (pending + chunk).split(b"\n")
+            self.lines.extend(COLOUR.sub("", line.decode(errors="replace").rstrip("\r")) for line in complete)
+
+    def wait_for(self, pattern: str, after: int = 0, timeout: float = REBUILT / 1000) -> int:
+        """Wait for a line matching `pattern` after line `after`; return the number of lines then."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if any(re.search(pattern, line) for line in self.lines[after:]):
+                return len(self.lines)
+            assert self.process.poll() is None, "\n".join(self.lines)
+            time.sleep(0.05)
+        pytest.fail(f"no line matching {pattern!r} in:\n" + "\n".join(self.lines))
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGINT)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        os.close(self._terminal)
+
+
+@pytest.fixture
+def preview(small_project_copy):
+    (small_project_copy / "Makefile").write_bytes((PROJECT / "Makefile").read_bytes())
+    (small_project_copy / ".venv").symlink_to(PROJECT / ".venv")
+    served = Preview(small_project_copy)
+    served.project = small_project_copy
+    served.wait_for(r"Serving on ", timeout=60)
+    yield served
+    served.stop()
+
+
+def _set(path: Path, key: str, value: str) -> None:
+    """Change one top-level value of a YAML file in place, its comments kept."""
+    text = path.read_text(encoding="utf-8")
+    changed, count = re.subn(rf"(?m)^{key}: .*$", f"{key}: {value}", text)
+    assert count == 1, key
+    path.write_text(changed, encoding="utf-8")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_preview_follows_each_save_and_says_what_stops_a_rebuild(preview, phone, monkeypatch):
+    assert f"INFO    -  Preview of the site at {preview.url} (" in "\n".join(preview.lines)
+    console = []
+    page = phone.new_page()
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(f"{preview.url}en/index.html")
+
+    # An interface string: the page reloads by itself with the new site name.
+    strings = preview.project / "data" / "strings" / "en.yml"
+    name = yaml.safe_load(strings.read_text(encoding="utf-8"))["site_name"]
+    _set(strings, "site_name", f'"{name} (preview)"')
+    expect(page).to_have_title(re.compile(re.escape(f"{name} (preview)") + "$"), timeout=REBUILT)
+
+    # A fact that no longer matches its source: the terminal lists the checker's findings, whole
+    # lines as `make check` prints them, and the preview keeps serving.
+    facts = preview.project / "data" / "facts.yml"
+    original = facts.read_text(encoding="utf-8")
+    number = yaml.safe_load(original)["phones"]["rosa"]["number"]
+    facts.write_text(original.replace(number, number[:-2] + "99", 1), encoding="utf-8")
+    monkeypatch.chdir(preview.project)
+    with pytest.raises(DataError) as error:
+        Project.load(preview.project)
+    seen = preview.wait_for(r"Fix what is listed above and save: the preview rebuilds\.$")
+    for finding in str(error.value).splitlines():
+        assert finding in preview.lines, "\n".join(preview.lines)
+
+    # Fixed, and saved: the preview rebuilds and the page reloads.
+    facts.write_text(original, encoding="utf-8")
+    _set(strings, "site_name", f'"{name} (fixed)"')
+    expect(page).to_have_title(re.compile(re.escape(f"{name} (fixed)") + "$"), timeout=REBUILT)
+    preview.wait_for(rf"INFO    -  Built {len(FEW_LANGUAGES)} languages, \d+ pages in [\d.]+ s$", after=seen)
+    # The live reload ran under the site's policy, which refused nothing.
+    assert [message for message in console if "Content Security Policy" in message] == []
