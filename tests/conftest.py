@@ -60,12 +60,18 @@ def copy_project(target: Path, languages: tuple[str, ...] | None = None) -> Path
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    """The project's site, built once per test run into a temporary folder."""
+def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """The project's site, built once per test run into a temporary folder, and the build's output."""
     site_dir = tmp_path_factory.mktemp("site")
     result = build(PROJECT, site_dir)
     assert result.returncode == 0, result.stderr
-    return site_dir
+    return site_dir, result
+
+
+@pytest.fixture(scope="session")
+def site(site_build) -> Path:
+    """The project's site, built once per test run into a temporary folder."""
+    return site_build[0]
 
 
 @pytest.fixture

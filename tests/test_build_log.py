@@ -1,0 +1,53 @@
+"""The build's log: what a person must act on, and one line per build."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+
+from conftest import PROJECT
+from fristed.build_log import quiet
+from fristed.site import load_site
+
+# What a terminal shows without scrolling.
+SCREENFUL = 24
+
+
+def test_a_clean_build_prints_a_screenful_at_most_ending_with_its_summary(site_build):
+    _, result = site_build
+    lines = (result.stdout + result.stderr).splitlines()
+    assert len(lines) <= SCREENFUL, "\n".join(lines)
+    site = load_site(PROJECT)
+    # Every Markdown page of the source language, built in every language (a fallback copy where
+    # a translation is missing).
+    pages = len(list((PROJECT / "docs" / site.source.code).rglob("*.md"))) * len(site.languages)
+    assert re.fullmatch(rf"INFO    -  Built {len(site.languages)} languages, {pages} pages in \d+\.\d s", lines[-1])
+
+
+@pytest.mark.parametrize(
+    ("logger", "level", "verbose", "shown"),
+    [
+        ("mk.plugins.i18n.plugin", logging.INFO, False, None),  # a library's note: hidden
+        ("mk.plugins.i18n", logging.INFO, False, None),  # the chatty logger itself: hidden
+        ("mk.plugins.i18n.plugin", logging.INFO, True, "DEBUG"),  # --verbose: shown, as debug
+        ("mk.plugins.i18n.plugin", logging.WARNING, False, "WARNING"),  # a warning: always shown
+        ("mk.plugins.i18n.plugin", logging.ERROR, False, "ERROR"),  # an error: always shown
+        ("mk.plugins.i18n_pdf", logging.INFO, False, "INFO"),  # another logger whose name only starts alike
+        ("mk.hooks.build_log", logging.INFO, False, "INFO"),  # the build's own summary line
+    ],
+)
+def test_library_notes_are_debug_and_warnings_stay(logger, level, verbose, shown):
+    root = logging.getLogger("mk")
+    root.propagate = False
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    records = []
+    handler = logging.Handler()
+    handler.emit = records.append
+    root.handlers = [handler]
+    quiet(root, ("mk.plugins.i18n",))
+    quiet(root, ("mk.plugins.i18n",))  # a second build's start adds no second filter
+    assert len(handler.filters) == 1
+    logging.getLogger(logger).log(level, "a note")
+    assert [record.levelname for record in records] == ([shown] if shown else [])
