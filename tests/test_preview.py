@@ -10,14 +10,17 @@ import socket
 import subprocess
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from playwright.sync_api import expect
 
 from conftest import FEW_LANGUAGES, PROJECT
 from fristed.data import DataError
+from fristed.preview import SCRIPT_PATH
 from fristed.project import Project
 
 # A rebuild of the three-language copy takes about 3 s; the limit leaves room for a busy machine.
@@ -108,6 +111,13 @@ def _set(path: Path, key: str, value: str) -> None:
 @pytest.mark.slow
 def test_preview_follows_each_save_and_says_what_stops_a_rebuild(preview, phone, monkeypatch):
     assert f"INFO    -  Preview of the site at {preview.url} (" in "\n".join(preview.lines)
+    # Served as built, links relative to the page, with only the live-reload script added.
+    with urllib.request.urlopen(f"{preview.url}en/index.html") as response:
+        document = BeautifulSoup(response.read(), "html.parser")
+    references = [
+        tag.get("href") or tag["src"] for tag in document.find_all(lambda tag: tag.get("href") or tag.get("src"))
+    ]
+    assert [url for url in references if url.startswith("/")] == [SCRIPT_PATH]
     console = []
     page = phone.new_page()
     page.on("console", lambda message: console.append(message.text))
