@@ -35,6 +35,11 @@ def quiet(logger: logging.Logger, chatter: tuple[str, ...]) -> None:
         handler.addFilter(Chatter(chatter, logger))
 
 
-def summary(languages: int, pages: int, seconds: float) -> str:
-    """The build's one line: `Built 15 languages, 90 pages in 11.4 s`."""
-    return f"Built {languages} language{'s' * (languages != 1)}, {pages} page{'s' * (pages != 1)} in {seconds:.1f} s"
+def summary(languages: int, pages: int, seconds: float, warnings: int = 0) -> str:
+    """The build's one line: `Built 15 languages, 90 pages in 11.4 s`, and how many warnings it logged."""
+    line = f"Built {_count(languages, 'language')}, {_count(pages, 'page')} in {seconds:.1f} s"
+    return f"{line}, with {_count(warnings, 'warning')} (above)" if warnings else line
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"

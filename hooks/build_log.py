@@ -7,6 +7,7 @@ import time
 
 from _build import site_finished
 from mkdocs.plugins import event_priority
+from mkdocs.utils import CountHandler
 
 from fristed.build_log import quiet, summary
 
@@ -16,7 +17,7 @@ log = logging.getLogger("mkdocs.hooks.build_log")
 # built in …" (once per language) and "Template skipped".
 CHATTER = ("mkdocs.plugins.mkdocs_static_i18n", "mkdocs.commands.build")
 
-# The build under way: when it started, the languages and pages built so far.
+# The build under way: when it started, the languages and pages built so far, its warnings.
 _build: dict = {}
 
 
@@ -35,13 +36,16 @@ def on_startup(command, dirty):
 @event_priority(100)
 def on_pre_build(config):
     """Start the count at the first language's build; static-i18n builds the others inside it."""
-    _build.setdefault("started", time.monotonic())
-    _build.setdefault("languages", set()).add(config.theme["language"])
+    if not _build:
+        warnings = CountHandler(level=logging.WARNING)
+        logging.getLogger("mkdocs").addHandler(warnings)
+        _build.update(started=time.monotonic(), languages=set(), pages=0, warnings=warnings)
+    _build["languages"].add(config.theme["language"])
 
 
 def on_post_page(output, page, config):
     """Count the page."""
-    _build["pages"] = _build.get("pages", 0) + 1
+    _build["pages"] += 1
     return output
 
 
@@ -51,10 +55,17 @@ def on_post_build(config):
     """Log the build's one line, once every language is built."""
     if not site_finished(config):
         return
-    log.info(summary(len(_build["languages"]), _build.get("pages", 0), time.monotonic() - _build["started"]))
-    _build.clear()
+    warnings = sum(count for _, count in _build["warnings"].get_counts())
+    log.info(summary(len(_build["languages"]), _build["pages"], time.monotonic() - _build["started"], warnings))
+    _forget()
 
 
 def on_build_error(error):
     """Start the next build's count afresh (`make serve` rebuilds after a failed build)."""
+    _forget()
+
+
+def _forget() -> None:
+    if _build:
+        logging.getLogger("mkdocs").removeHandler(_build["warnings"])
     _build.clear()

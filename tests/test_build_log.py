@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import PROJECT
-from fristed.build_log import quiet
+from fristed.build_log import quiet, summary
 from fristed.site import load_site
 
 # What a terminal shows without scrolling.
@@ -51,3 +51,16 @@ def test_library_notes_are_debug_and_warnings_stay(logger, level, verbose, shown
     assert len(handler.filters) == 1
     logging.getLogger(logger).log(level, "a note")
     assert [record.levelname for record in records] == ([shown] if shown else [])
+
+
+@pytest.mark.parametrize(
+    ("counts", "line"),
+    [
+        ((15, 105, 11.43, 0), "Built 15 languages, 105 pages in 11.4 s"),  # a clean build
+        ((1, 1, 0.04, 0), "Built 1 language, 1 page in 0.0 s"),  # one of each, in the singular
+        ((3, 21, 2.96, 2), "Built 3 languages, 21 pages in 3.0 s, with 2 warnings (above)"),  # warnings counted
+        ((3, 21, 2.96, 1), "Built 3 languages, 21 pages in 3.0 s, with 1 warning (above)"),
+    ],
+)
+def test_summary_line_counts_languages_pages_time_and_warnings(counts, line):
+    assert summary(*counts) == line
