@@ -12,7 +12,7 @@ from pathlib import Path
 
 from _build import project_of
 from mkdocs.config import config_options
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, ConfigurationError
 
 from fristed.pages import page_url
 from fristed.preview import PACKAGE, forget_project_modules, inject_live_reload, serving_script
@@ -21,10 +21,8 @@ log = logging.getLogger("mkdocs.hooks.preview")
 
 # What the site is built from besides docs/ and mkdocs.yml, which MkDocs watches itself.
 SOURCES = ("data", "source", "overrides", "hooks")
-
-
-class PreviewNotUpdated(Exception):
-    """A rebuild failed; the reasons are logged above it."""
+# The last line of a failed rebuild, after the build's errors.
+AGAIN = "Fix what is listed above and save: the preview rebuilds."
 
 
 def on_startup(command, dirty):
@@ -49,9 +47,13 @@ def on_serve(server, config, builder):
         config_options.Hooks._load_hook.cache_clear()
         try:
             builder()
+        except ConfigurationError as error:
+            # Raised while mkdocs.yml and the data it names are read, before the build logs anything.
+            log.error(str(error))
+            raise Abort(AGAIN) from None
         except Abort as error:
-            # The build has logged why; MkDocs' own traceback would bury it.
-            raise PreviewNotUpdated(f"{error} Fix what is listed above and save: the preview rebuilds.") from None
+            # MkDocs prints an Abort as one line, where any other error gets a traceback.
+            raise Abort(f"{error} {AGAIN}") from None
 
     server.builder = rebuild
     languages = project_of(config).languages

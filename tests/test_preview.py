@@ -141,6 +141,7 @@ def test_preview_follows_each_save_and_says_what_stops_a_rebuild(preview, phone,
     seen = preview.wait_for(r"Fix what is listed above and save: the preview rebuilds\.$")
     for finding in str(error.value).splitlines():
         assert finding in preview.lines, "\n".join(preview.lines)
+    assert not [line for line in preview.lines if line.startswith("Traceback")], "\n".join(preview.lines)
 
     # Fixed, and saved: the preview rebuilds and the page reloads.
     facts.write_text(original, encoding="utf-8")
