@@ -21,7 +21,9 @@ CHATTER = ("mkdocs.plugins.mkdocs_static_i18n", "mkdocs.commands.build")
 _build: dict = {}
 
 
-def on_startup(command, dirty):
+# First, before any other hook logs. Each build, so that `make serve` applies an edit at once.
+@event_priority(100)
+def on_config(config):
     """Quiet the libraries on MkDocs' own log handler, and keep each line of a message whole."""
     mkdocs_log = logging.getLogger("mkdocs")
     quiet(mkdocs_log, CHATTER)
