@@ -9,7 +9,7 @@ import pytest
 
 from conftest import PROJECT
 from fristed.build_log import quiet, summary
-from fristed.site import load_site
+from fristed.project import load_project
 
 # What a terminal shows without scrolling.
 SCREENFUL = 24
@@ -19,11 +19,11 @@ def test_a_clean_build_prints_a_screenful_at_most_ending_with_its_summary(site_b
     _, result = site_build
     lines = (result.stdout + result.stderr).splitlines()
     assert len(lines) <= SCREENFUL, "\n".join(lines)
-    site = load_site(PROJECT)
-    # Every Markdown page of the source language, built in every language (a fallback copy where
+    project = load_project(PROJECT)
+    # Every Markdown page of the default language, built in every language (a fallback copy where
     # a translation is missing).
-    pages = len(list((PROJECT / "docs" / site.source.code).rglob("*.md"))) * len(site.languages)
-    assert re.fullmatch(rf"INFO    -  Built {len(site.languages)} languages, {pages} pages in \d+\.\d s", lines[-1])
+    pages = len(list((PROJECT / "docs" / project.default.code).rglob("*.md"))) * len(project.languages)
+    assert re.fullmatch(rf"INFO    -  Built {len(project.languages)} languages, {pages} pages in \d+\.\d s", lines[-1])
 
 
 @pytest.mark.parametrize(
