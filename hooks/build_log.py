@@ -18,7 +18,7 @@ log = logging.getLogger("mkdocs.hooks.build_log")
 CHATTER = ("mkdocs.plugins.mkdocs_static_i18n", "mkdocs.commands.build")
 
 # The build under way: when it started, the languages and pages built so far, its warnings.
-_build: dict = {}
+_current: dict = {}
 
 
 # First, before any other hook logs. Each build, so that `make serve` applies an edit at once.
@@ -38,16 +38,16 @@ def on_config(config):
 @event_priority(100)
 def on_pre_build(config):
     """Start the count at the first language's build; static-i18n builds the others inside it."""
-    if not _build:
+    if not _current:
         warnings = CountHandler(level=logging.WARNING)
         logging.getLogger("mkdocs").addHandler(warnings)
-        _build.update(started=time.monotonic(), languages=set(), pages=0, warnings=warnings)
-    _build["languages"].add(config.theme["language"])
+        _current.update(started=time.monotonic(), languages=set(), pages=0, warnings=warnings)
+    _current["languages"].add(config.theme["language"])
 
 
 def on_post_page(output, page, config):
     """Count the page."""
-    _build["pages"] += 1
+    _current["pages"] += 1
     return output
 
 
@@ -57,8 +57,8 @@ def on_post_build(config):
     """Log the build's one line, once every language is built."""
     if not site_finished(config):
         return
-    warnings = sum(count for _, count in _build["warnings"].get_counts())
-    log.info(summary(len(_build["languages"]), _build["pages"], time.monotonic() - _build["started"], warnings))
+    warnings = sum(count for _, count in _current["warnings"].get_counts())
+    log.info(summary(len(_current["languages"]), _current["pages"], time.monotonic() - _current["started"], warnings))
     _forget()
 
 
@@ -68,6 +68,6 @@ def on_build_error(error):
 
 
 def _forget() -> None:
-    if _build:
-        logging.getLogger("mkdocs").removeHandler(_build["warnings"])
-    _build.clear()
+    if _current:
+        logging.getLogger("mkdocs").removeHandler(_current["warnings"])
+    _current.clear()
