@@ -203,6 +203,7 @@ def _live_version(target: Path) -> SiteVersion | None:
 
 
 def _write(folder: Path, files: dict[str, bytes]) -> None:
+    folder.parent.mkdir(parents=True, exist_ok=True)
     folder.mkdir(mode=0o755)
     for url, content in sorted(files.items()):
         path = folder / url
