@@ -15,8 +15,8 @@ Scraper      | this package and its version            | fristed 0.1.0
 Tags         | fixed: a full-text index, no pictures   | _category:other;_ftindex:yes;...
 Illustration | the site's icon, 48x48                  | from assets/images/icons/icon-192.png
 
-libzim gives every file, and each Xapian index in it, a random UUID, so two builds of one commit
-differ in those bytes and the checksum after them, and nowhere else.
+libzim gives every file, and each Xapian index in it, a random UUID; `fristed.zim.uuids` replaces
+them with UUIDs derived from the file's content, so two builds of one commit are the same bytes.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from fristed.zim.metadata import (
     metadata,
     zim_name,
 )
+from fristed.zim.uuids import derive_uuids
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,7 @@ def build_zim(
         for name, value in fields.items():
             creator.add_metadata(name, value)
         creator.add_illustration(ILLUSTRATION_SIZE, illustration(site_dir))
+    derive_uuids(target)
     log.info(
         "%s: %d pages and %d other files in %s",
         language.code,
