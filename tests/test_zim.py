@@ -22,7 +22,7 @@ from fristed.pages import page_url
 from fristed.project import load_project
 from fristed.zim import build_zim
 from fristed.zim.content import for_kiwix, language_content, resolve
-from fristed.zim.metadata import load_settings
+from fristed.zim.metadata import graphemes, load_settings, title_problems
 from fristed.zim.uuids import NAMESPACE, uuid_places
 
 DATA = load_project(PROJECT)
@@ -78,7 +78,7 @@ def test_metadata_names_the_language_in_iso_639_3(zims, code, iso639_3):
     archive = zims[code]
     strings = DATA.strings[code]
     assert archive.get_metadata("Language").decode() == iso639_3
-    assert archive.get_metadata("Title").decode() == strings["site_name"]
+    assert archive.get_metadata("Title").decode() == strings["zim_title"]
     assert archive.get_metadata("Name").decode() == f"fristed_{code}_all"
     assert archive.get_metadata("Date").decode() == "2025-01-31"
     assert archive.get_metadata("Creator").decode() == "Fristed"
@@ -155,6 +155,40 @@ def zeroed_digest(data: bytes) -> str:
 
 
 # Without a build ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", [language.code for language in SITE.languages])
+def test_every_title_is_within_openzims_30_letters(code):
+    assert graphemes(SITE.strings[code]["zim_title"]) <= 30
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "reason"),
+    [
+        ("Fristed", 7, "one letter each"),
+        ("mua bán người", 13, "Vietnamese letters with their tone marks, precomposed"),
+        ("mua ba\u0301n", 7, "a letter and a combining accent count once"),
+        ("การค้ามนุษย์", 9, "Thai tone marks and vowels above or below ride on their consonant"),
+        ("ዘዋውራ", 4, "each Ethiopic syllable is one letter"),
+        ("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645", 7, "a zero-width non-joiner is not a letter"),
+    ],
+)
+def test_graphemes_count_what_a_reader_sees_as_letters(text, count, reason):
+    assert graphemes(text) == count, reason
+
+
+def test_a_title_longer_than_openzim_allows_is_named_with_its_file_and_line(tmp_path):
+    strings = {code: dict(SITE.strings[code]) for code in ("nb", "en")}
+    strings["en"]["zim_title"] = "Fristed: help against human trafficking"
+    problems = title_problems(PROJECT, SITE.languages[:2], strings)
+    line = (PROJECT / "data/strings/en.yml").read_text(encoding="utf-8").splitlines().index(
+        'zim_title: "Fristed: human trafficking"'
+    ) + 1
+    assert [str(problem) for problem in problems] == [
+        f"data/strings/en.yml:{line}:1: error: zim_title: 'Fristed: help against human trafficking' has 39 letters, "
+        "expected at most 30 (openZIM's limit for a title in Kiwix's library): shorten it"
+    ]
+
 
 PAGES = {"en/index.html", "en/help.html"}
 

@@ -5,8 +5,8 @@ scripts and images they load, a full-text index, and this metadata:
 
 name         | from                                    | example
 Name         | the language's code                     | fristed_en_all
-Title        | the language's `site_name` string       | Fristed: help against human trafficking
-Description  | the language's `site_name` string       | (as Title)
+Title        | the language's `zim_title` string       | Fristed: human trafficking (30 letters at most)
+Description  | the language's `site_name` string       | Fristed: help against human trafficking
 Language     | `languages` in data/zim.yml             | eng
 Creator      | `creator` in data/zim.yml               | Fristed
 Publisher    | `publisher` in data/zim.yml             | Fristed
@@ -40,6 +40,7 @@ from fristed.zim.metadata import (
     illustration,
     load_settings,
     metadata,
+    title_problems,
     zim_name,
 )
 from fristed.zim.uuids import derive_uuids
@@ -115,7 +116,9 @@ def build_zims(site_dir: Path, out_dir: Path, project: Project, date: datetime.d
     """Write a ZIM file for every language of a built site; return their paths, in the site's language order."""
     settings = load_settings(project.folder, project.languages)
     date = date or build_date(project.folder)
-    problems, written = [], []
+    problems, written = title_problems(project.folder, project.languages, project.strings), []
+    if problems:
+        raise DataError(problems)
     for language in project.languages:
         try:
             written.append(build_zim(site_dir, out_dir, project, language, settings, date))
