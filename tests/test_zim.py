@@ -157,9 +157,9 @@ def zeroed_digest(data: bytes) -> str:
 # Without a build ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("code", [language.code for language in SITE.languages])
+@pytest.mark.parametrize("code", [language.code for language in DATA.languages])
 def test_every_title_is_within_openzims_30_letters(code):
-    assert graphemes(SITE.strings[code]["zim_title"]) <= 30
+    assert graphemes(DATA.strings[code]["zim_title"]) <= 30
 
 
 @pytest.mark.parametrize(
@@ -178,9 +178,9 @@ def test_graphemes_count_what_a_reader_sees_as_letters(text, count, reason):
 
 
 def test_a_title_longer_than_openzim_allows_is_named_with_its_file_and_line(tmp_path):
-    strings = {code: dict(SITE.strings[code]) for code in ("nb", "en")}
+    strings = {code: dict(DATA.strings[code]) for code in ("nb", "en")}
     strings["en"]["zim_title"] = "Fristed: help against human trafficking"
-    problems = title_problems(PROJECT, SITE.languages[:2], strings)
+    problems = title_problems(PROJECT, DATA.languages[:2], strings)
     line = (PROJECT / "data/strings/en.yml").read_text(encoding="utf-8").splitlines().index(
         'zim_title: "Fristed: human trafficking"'
     ) + 1

@@ -39,12 +39,16 @@ class ManifestError(ValueError):
 def hash_files(site_dir: Path, files: dict[str, bytes] | None = None) -> dict[str, str]:
     """Return the SHA-256 of every file under a folder but the manifest, by URL from the folder;
     from `files` (URL: bytes) when the caller has just read them all."""
+    # The manifest's signature is made after it, so it cannot be in it.
     if files is not None:
-        return {url: hashlib.sha256(data).hexdigest() for url, data in sorted(files.items()) if url != MANIFEST}
+        return {
+            url: hashlib.sha256(data).hexdigest()
+            for url, data in sorted(files.items())
+            if url not in (MANIFEST, SIGNATURE)
+        }
     hashes = {}
     for path in sorted(site_dir.rglob("*")):
         url = path.relative_to(site_dir).as_posix()
-        # The manifest's signature is made after it, so it cannot be in it.
         if path.is_file() and url not in (MANIFEST, SIGNATURE):
             hashes[url] = hashlib.sha256(path.read_bytes()).hexdigest()
     return dict(sorted(hashes.items()))
