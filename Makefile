@@ -50,7 +50,7 @@ verify-mirror: site ## Check a mirror is an exact, signed, current copy: make ve
 	@test -n "$(URL)" || { echo "Give the mirror's address: make verify-mirror URL=https://mirror.example/fristed/" >&2; exit 2; }
 	$(BIN)/python -m fristed verify-mirror "$(URL)" --reference site/site-manifest.json --public-key "$(PUBLIC_KEY)"
 
-sync-mirror: $(VENV)/installed ## Install a signed release as a mirror's folder: make sync-mirror FROM=<archive> TO=<folder>
+sync-mirror: $(VENV)/installed ## Install a signed release as a mirror's folder: make sync-mirror FROM=<archive or folder/> TO=<folder>
 	@test -n "$(FROM)" -a -n "$(TO)" || { echo "Give the release and the folder: make sync-mirror FROM=https://example.org/releases/fristed-0.2.0.tar.gz TO=/var/www/fristed" >&2; exit 2; }
 	$(BIN)/python -m fristed sync-mirror "$(FROM)" "$(TO)" --public-key "$(PUBLIC_KEY)" $(if $(FORCE),--force)
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tarfile
 
 import minisign
 import pytest
+import yaml
 from mirror_site import COMMIT, DATE, SECRET_KEY, VERSION, small_site, write_keys
 
+from conftest import serve
 from fristed.__main__ import main
 from fristed.mirror import MANIFEST, make_release, write_site_manifest
 from fristed.mirror.signing import PUBLIC_KEY, load_public_key
@@ -131,3 +134,30 @@ def test_the_committed_public_key_is_the_one_mirroring_md_prints():
     text = PUBLIC_KEY.read_text(encoding="utf-8")
     assert text in (PUBLIC_KEY.parent.parent / "MIRRORING.md").read_text(encoding="utf-8")
     load_public_key()  # and it is a key minisign's format can read
+
+
+def workflow_script() -> list[str]:
+    """The shell steps of mirror/github-pages.yml, as the runner runs them (without installing minisign)."""
+    workflow = yaml.safe_load((PUBLIC_KEY.parent / "github-pages.yml").read_text(encoding="utf-8"))
+    steps = [step["run"] for step in workflow["jobs"]["publish"]["steps"] if "run" in step]
+    script = "\n".join(line for step in steps for line in step.splitlines() if "apt-get" not in line)
+    return ["bash", "-e", "-c", script]
+
+
+@pytest.mark.parametrize("tampered", [False, True], ids=["signed-release", "changed-archive"])
+def test_the_github_pages_example_publishes_only_a_release_whose_signature_and_sum_check(released, tmp_path, tampered):
+    folder, public = released
+    if tampered:
+        archive = folder / "fristed-0.1.0.tar.gz"
+        data = bytearray(archive.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        archive.write_bytes(bytes(data))
+    runner = tmp_path / "runner"
+    runner.mkdir()
+    shutil.copy(public, runner / "minisign.pub")
+    with serve(folder) as url:
+        # The workflow's `env`, with the release served here.
+        env = {**os.environ, "RELEASES": url.rstrip("/"), "ARCHIVE": "fristed-0.1.0.tar.gz"}
+        ran = subprocess.run(workflow_script(), cwd=runner, env=env, capture_output=True, text=True)
+    assert (ran.returncode == 0) is not tampered, ran.stderr
+    assert (runner / "public" / "en" / "index.html").exists() is not tampered

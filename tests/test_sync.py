@@ -185,10 +185,12 @@ def test_an_interrupted_download_leaves_the_live_folder_exactly_as_it_was(releas
     assert snapshot(live) == before
 
 
-def test_a_release_is_fetched_over_http_as_from_its_publisher(releases, public_key, tmp_path, capsys):
+@pytest.mark.parametrize("by", ["archive", "folder"])
+def test_a_release_is_fetched_over_http_by_its_archive_or_its_folder(releases, public_key, tmp_path, by):
     live = tmp_path / "www" / "fristed"
     with serve(releases["new"].parent) as served:
-        assert sync(public_key, f"{served}{releases['new'].name}", live) == 0
+        # A release's folder is a fixed address a timer can use: its signed SHA256SUMS names the archive.
+        assert sync(public_key, f"{served}{releases['new'].name}" if by == "archive" else served, live) == 0
     assert (live / "en/index.html").read_text(encoding="utf-8").endswith("0.2.0")
 
 

@@ -89,8 +89,8 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         "source",
         metavar="FROM",
         nargs="?",
-        help="the archive: fristed-<version>.tar.gz or .zip, "
-        "a path or an address, with SHA256SUMS and SHA256SUMS.minisig beside it",
+        help="the release: its archive (fristed-<version>.tar.gz or .zip) or its folder, a path or an "
+        "address ending in /, with SHA256SUMS and SHA256SUMS.minisig in it",
     )
     sync.add_argument("target", metavar="TO", type=Path, help="the folder the server publishes, e.g. /var/www/fristed")
     sync.add_argument("--force", action="store_true", help="install even a version older than the live one")

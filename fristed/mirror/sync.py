@@ -103,12 +103,20 @@ def rollback(target: Path) -> SiteVersion:
 
 
 def _download(source: str, key: minisign.PublicKey, client: Client) -> tuple[str, bytes]:
-    """Return an archive's name and bytes, once its checksum matches the signed SHA256SUMS beside it."""
-    folder, _, name = (
-        source.rpartition("/") if source.startswith(SCHEMES) else (str(Path(source).parent), "", Path(source).name)
-    )
-    if not name.endswith((".tar.gz", ".zip")):
-        raise SyncError(f"{source}: expected a release archive, fristed-<version>.tar.gz or .zip")
+    """Return an archive's name and bytes, once its checksum matches the signed SHA256SUMS beside it.
+
+    `source` is the archive, or the folder of a release (an address ending in `/`, or a local
+    folder), whose signed SHA256SUMS names its `.tar.gz`: a fixed address for "the newest release".
+    """
+    is_url = source.startswith(SCHEMES)
+    if is_url:
+        folder, _, name = source.rpartition("/")
+    elif Path(source).is_dir():
+        folder, name = source.rstrip("/"), ""
+    else:
+        folder, name = str(Path(source).parent), Path(source).name
+    if name and not name.endswith((".tar.gz", ".zip")):
+        raise SyncError(f"{source}: expected a release archive, fristed-<version>.tar.gz or .zip, or its folder")
     read = _reader(client)
     sums = read(f"{folder}/{SUMS}")
     try:
@@ -116,11 +124,13 @@ def _download(source: str, key: minisign.PublicKey, client: Client) -> tuple[str
     except SignatureError as error:
         raise SyncError(str(error)) from None
     digests = {line.split("  ", 1)[1]: line.split("  ", 1)[0] for line in sums.decode().splitlines() if "  " in line}
+    name = name or next((listed for listed in digests if listed.endswith(".tar.gz")), "")
     if name not in digests:
-        raise SyncError(f"{folder}/{SUMS}: does not list {name}; expected an archive of the release it signs")
-    data = read(source)
+        raise SyncError(f"{folder}/{SUMS}: does not list {name or 'a .tar.gz archive'}; expected the release it signs")
+    location = f"{folder}/{name}"
+    data = read(location)
     if hashlib.sha256(data).hexdigest() != digests[name]:
-        raise SyncError(f"{source}: its SHA-256 is not the one {SUMS} gives: the download was changed or cut short")
+        raise SyncError(f"{location}: its SHA-256 is not the one {SUMS} gives: the download was changed or cut short")
     return name, data
 
 
