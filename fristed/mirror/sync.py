@@ -96,9 +96,10 @@ def rollback(target: Path) -> SiteVersion:
     previous = target.with_name(f"{target.name}.previous")
     if not (previous / MANIFEST).is_file():
         raise SyncError(f"{previous}: no previous copy to go back to (it is kept by the last update)")
-    version = SiteVersion.of(read_manifest(previous / MANIFEST))
-    if not _swap(previous, target):
+    if not target.exists():
         raise SyncError(f"{target}: not found; nothing to roll back")
+    version = SiteVersion.of(read_manifest(previous / MANIFEST))
+    _swap(previous, target)
     return version
 
 
