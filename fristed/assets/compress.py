@@ -6,18 +6,10 @@ inside, and each comes from a compressor whose code is pinned in requirements.tx
 system's library (Python's `gzip` uses whichever zlib the machine has, and zlib's output differs
 between versions and builds). gzip copies come from zopfli, which also makes them a few per cent
 smaller; brotli copies from the `brotli` package, which bundles Google's code.
-
-zopfli is slow, so each copy is kept in a cache by the SHA-256 of what it compresses (and the
-compressor's version): a build compresses only the files that changed since the last one.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import os
-import zlib
-from importlib.metadata import version
 from pathlib import Path
 
 import brotli
@@ -25,34 +17,14 @@ import zopfli.gzip
 
 TEXT_SUFFIXES = {".html", ".css", ".js", ".json", ".svg", ".webmanifest", ".xml", ".txt"}
 COPY_SUFFIXES = (".gz", ".br")
-# More iterations shrink the site's gzip copies by under 0.5 % and take far longer.
-ZOPFLI_ITERATIONS = 1
-
-
-def cache_dir() -> Path:
-    """Where compressed copies are kept between builds: `$XDG_CACHE_HOME/fristed/gzip` (~/.cache/...)."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "fristed" / "gzip"
+# zopfli's defaults spend thirty times longer, splitting blocks and iterating, for copies about
+# 1 % smaller (bench/bench_compress.py): one pass, one block, still 3 % smaller than zlib -9.
+ZOPFLI_OPTIONS = {"numiterations": 1, "blocksplitting": False}
 
 
 def gzip_bytes(data: bytes) -> bytes:
     """Return a gzip file of the data from zopfli: time 0, no name, the same bytes on every machine."""
-    key = hashlib.sha256(f"zopfli {version('zopfli')} {ZOPFLI_ITERATIONS}\n".encode() + data).hexdigest()
-    cached = cache_dir() / key[:2] / f"{key}.gz"
-    try:
-        packed = cached.read_bytes()
-        if gzip.decompress(packed) == data:  # a damaged cache entry is made again, never served
-            return packed
-    except (OSError, EOFError, zlib.error):
-        pass
-    packed = zopfli.gzip.compress(data, numiterations=ZOPFLI_ITERATIONS)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(packed)
-        partial.replace(cached)  # whole or not at all, though builds run side by side
-    except OSError:
-        pass  # no cache (a read-only home): slower, the same bytes
-    return packed
+    return zopfli.gzip.compress(data, **ZOPFLI_OPTIONS)
 
 
 def _is_copy(path: Path) -> bool:
