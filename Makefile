@@ -10,7 +10,8 @@ FONTS := /usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help site serve test check lint bench lock clean release verify-mirror zim posters status stamp new-language
+.PHONY: help site serve test check lint bench lock clean release verify-mirror sync-mirror signing-key zim posters status \
+	stamp new-language
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -37,12 +38,24 @@ lint: $(VENV)/installed ## Check the Python code's style
 bench: $(VENV)/installed ## Print the benchmarks' figures (sizes and times)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
-release: site ## Pack site/ into dist/fristed-<version>.tar.gz and .zip with SHA256SUMS
+# The key mirrors trust: the project's own, or another (a fork's) given as PUBLIC_KEY=<file>.
+PUBLIC_KEY ?= mirror/minisign.pub
+# Where `make signing-key` writes the secret key: outside the project, so it is never committed.
+SECRET_KEY ?= $(HOME)/.config/fristed/minisign.key
+
+release: site ## Pack site/ into dist/: .tar.gz, .zip, SHA256SUMS; signed if FRISTED_SIGNING_KEY names the secret key
 	$(BIN)/python -m fristed release --site site --out dist
 
-verify-mirror: site ## Check a mirror is an exact copy: make verify-mirror URL=https://mirror.example/fristed/
+signing-key: $(VENV)/installed ## Make the project's signing key pair: the secret key in SECRET_KEY, the public one in mirror/
+	$(BIN)/python -m fristed signing-key --secret "$(SECRET_KEY)" --public mirror/minisign.pub
+
+verify-mirror: site ## Check a mirror is an exact, signed, current copy: make verify-mirror URL=https://mirror.example/fristed/
 	@test -n "$(URL)" || { echo "Give the mirror's address: make verify-mirror URL=https://mirror.example/fristed/" >&2; exit 2; }
-	$(BIN)/python -m fristed verify-mirror "$(URL)" --reference site/site-manifest.json
+	$(BIN)/python -m fristed verify-mirror "$(URL)" --reference site/site-manifest.json --public-key "$(PUBLIC_KEY)"
+
+sync-mirror: $(VENV)/installed ## Install a signed release as a mirror's folder: make sync-mirror FROM=<archive or folder/> TO=<folder>
+	@test -n "$(FROM)" -a -n "$(TO)" || { echo "Give the release and the folder: make sync-mirror FROM=https://example.org/releases/fristed-0.2.0.tar.gz TO=/var/www/fristed" >&2; exit 2; }
+	$(BIN)/python -m fristed sync-mirror "$(FROM)" "$(TO)" --public-key "$(PUBLIC_KEY)" $(if $(FORCE),--force)
 
 zim: site ## Write a ZIM file per language, for Kiwix, into dist/zim/
 	$(BIN)/python -m fristed zim --site site --out dist/zim

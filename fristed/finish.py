@@ -10,9 +10,11 @@ step | what                                                         | why here
 3    | each language's not-found page (fristed/offline/pages.py)    | compressed and listed by 5 and 6
 4    | the offline site: app manifests, icons, offline and exit     | hashes every file it precaches,
      | pages, the worker's precache list (fristed/offline/)         | so after 1 to 3
-5    | `.gz` and `.br` copies of every text file                    | of every file written before;
-     | (fristed/assets/compress.py)                                 | it reads each file once, for 6 too
-6    | `site-manifest.json`, the SHA-256 of every file              | last: it lists every other file
+5    | `_headers`, each file's headers for static hosts             | gives a rule to every file
+     | (fristed/mirror/headers.py)                                  | written before
+6    | `.gz` and `.br` copies of every text file                    | of every file written before;
+     | (fristed/assets/compress.py)                                 | it reads each file once, for 7 too
+7    | `site-manifest.json`, the SHA-256 of every file              | last: it lists every other file
      | (fristed/mirror/manifest.py)                                 |
 """
 
@@ -25,6 +27,7 @@ from fristed.assets.minify import minify_files
 from fristed.assets.prune import prune_unused_assets
 from fristed.assets.stylesheet import build_stylesheet
 from fristed.build_info import BuildInfo
+from fristed.mirror.headers import write_headers_file
 from fristed.mirror.manifest import write_site_manifest
 from fristed.offline import build_offline_site
 from fristed.offline.pages import write_not_found_pages
@@ -53,6 +56,7 @@ def finish_site(site_dir: Path, project: Project, settings: Settings, build: Bui
         icon_svg=settings.installed_app.icon,
         neutral_app=settings.installed_app.name == "neutral",
     )
+    write_headers_file(site_dir)
     # One pass over every file for the last two steps: each is read once, compressed and hashed.
     files = precompress(site_dir)
     write_site_manifest(site_dir, build.version, build.commit, build.date_text, files)

@@ -89,14 +89,14 @@ def test_a_string_a_translation_lacks_falls_back_to_norwegian(project_copy):
             "data/strings/en.yml",
             "not_found:",
             "not_fuond:",
-            "data/strings/en.yml:10:1: error: the file: unknown field 'not_fuond' (did you mean 'not_found'?)",
+            "data/strings/en.yml:11:1: error: the file: unknown field 'not_fuond' (did you mean 'not_found'?)",
             id="a misspelt key",
         ),
         pytest.param(
             "data/strings/en.yml",
             "(about {size})",
             "(about {sise})",
-            "data/strings/en.yml:23:1: error: save_offline: expected the placeholders ['{size}'], found ['{sise}']",
+            "data/strings/en.yml:24:1: error: save_offline: expected the placeholders ['{size}'], found ['{sise}']",
             id="a placeholder misspelt",
         ),
         pytest.param(

@@ -9,8 +9,19 @@ import socket
 import time
 from pathlib import Path
 
+import minisign
 import pytest
-from mirror_site import COMMIT, DATE, VERSION, mirror_copy, rewrite_manifest, small_site
+from mirror_site import (
+    COMMIT,
+    DATE,
+    PUBLIC_KEY,
+    VERSION,
+    mirror_copy,
+    rewrite_manifest,
+    sign_manifest,
+    small_site,
+    write_keys,
+)
 
 from conftest import serve
 from fristed.__main__ import main
@@ -109,20 +120,31 @@ NEW = SiteVersion(VERSION, COMMIT, DATE)
         (Report("u/", (), NEW, NEW, 3), EXACT.format(3)),
         (
             Report("u/", (), NEW, None, 3),
-            "This mirror is an exact copy of version 0.1.0 from 28 November 2025 as its own list of files describes "
-            "it: all 3 files match that list. It was not compared with the original; to do that, check it again "
-            "with the original's site-manifest.json.",
+            "This mirror is an exact copy of version 0.1.0 from 28 November 2025 as its signed list of files "
+            "describes it: all 3 files match that list. Whether a newer version exists was not checked; to check, "
+            "give the newest release's site-manifest.json.",
         ),
         (
             Report("u/", (Finding("changed", "a", ""), Finding("changed", "b", ""), Finding("missing", "c", "")), NEW),
-            "This mirror does not match its own list of files: 2 files changed and 1 file missing. "
+            "This mirror does not match its own signed list of files: 2 files changed and 1 file missing. "
             "Do not hand out its address until this check passes.",
         ),
         (
             Report("u/", (Finding("outdated", MANIFEST, ""),), SiteVersion(VERSION, "f" * 40, DATE), NEW),
             "This mirror differs from the original: it is another build (version 0.1.0 (commit ffffffffffff) from "
-            "28 November 2025; the original is version 0.1.0 (commit 8be573d2a1c0) from 28 November 2025). "
-            + COPY_AGAIN,
+            "28 November 2025; the newest is version 0.1.0 (commit 8be573d2a1c0) from 28 November 2025). " + COPY_AGAIN,
+        ),
+        (
+            Report("u/", (Finding("outdated", MANIFEST, ""),), SiteVersion(**OLD), NEW),
+            "This mirror is an exact, signed copy of version 0.0.9 from 15 January 2025, but that is OLDER than the "
+            "newest release, version 0.1.0 from 28 November 2025. Ask its owner to update it; until then, do not "
+            "hand out its address.",
+        ),
+        (
+            Report("u/", (Finding("untrusted", MANIFEST, "is signed with another key than the one trusted here"),)),
+            "This mirror cannot be trusted: its list of files, site-manifest.json, is signed with another key than "
+            "the one trusted here. Anyone could have changed its pages. "
+            "Do not hand out its address until this check passes.",
         ),
         (
             Report("u/", (Finding("unreadable", MANIFEST, "could not be fetched (HTTP 404 Not Found)"),)),
@@ -131,7 +153,15 @@ NEW = SiteVersion(VERSION, COMMIT, DATE)
             "Do not hand out its address until this check passes.",
         ),
     ],
-    ids=["exact", "exact-without-reference", "broken-without-reference", "same-version-other-commit", "no-manifest"],
+    ids=[
+        "exact",
+        "exact-without-reference",
+        "broken-without-reference",
+        "same-version-other-commit",
+        "older-but-intact",
+        "signed-by-a-stranger",
+        "no-manifest",
+    ],
 )
 def test_the_summary_says_in_plain_words_whether_to_hand_out_the_address(report, summary):
     assert report.summary == summary
@@ -155,17 +185,39 @@ def copy(original, tmp_path) -> Path:
 
 def test_an_exact_copy_passes(original, copy):
     with serve(copy) as url:
-        report = verify_mirror(url, original[1])
+        report = verify_mirror(url, original[1], key=PUBLIC_KEY)
     assert report.ok and report.lines() == []
     assert report.summary == EXACT.format(len(original[1]["files"]))
 
 
-def test_a_changed_page_is_named_even_when_the_mirror_rewrote_its_manifest_to_match(original, copy):
+@pytest.mark.parametrize(
+    ("tamper", "detail"),
+    [
+        ("rewrite", "does not match its signature: it was changed after signing"),
+        ("unsign", "has no signature: site-manifest.json.minisig could not be fetched (HTTP 404 Not Found)"),
+        ("stranger", "is signed with another key than the one trusted here"),
+    ],
+    ids=["manifest-rewritten-to-hide-a-change", "signature-removed", "signed-by-another-key"],
+)
+def test_a_manifest_without_the_trusted_signature_is_not_trusted_at_all(original, copy, tamper, detail):
     page = copy / "en/contacts.html"
     page.write_bytes(page.read_bytes().replace(b"+4722331160", b"+4722331106"))
     rewrite_manifest(copy, original[1])
+    if tamper == "unsign":
+        (copy / (MANIFEST + ".minisig")).unlink()
+    elif tamper == "stranger":
+        sign_manifest(copy, minisign.KeyPair.generate().secret_key)
     with serve(copy) as url:
-        report = verify_mirror(url, original[1])
+        report = verify_mirror(url, None, key=PUBLIC_KEY)
+    assert report.lines() == [f"untrusted: {MANIFEST}: {detail}"]
+    assert report.checked == 0  # not one file is fetched on the word of an unsigned list
+
+
+def test_a_changed_page_is_named(original, copy):
+    page = copy / "en/contacts.html"
+    page.write_bytes(page.read_bytes().replace(b"+4722331160", b"+4722331106"))
+    with serve(copy) as url:
+        report = verify_mirror(url, original[1], key=PUBLIC_KEY)
     found = hashlib.sha256(page.read_bytes()).hexdigest()
     expected = original[1]["files"]["en/contacts.html"]
     assert report.lines() == [f"changed: en/contacts.html: SHA-256 is {found}, the original's is {expected}"]
@@ -175,84 +227,97 @@ def test_a_changed_page_is_named_even_when_the_mirror_rewrote_its_manifest_to_ma
 def test_a_missing_page_is_named(original, copy):
     (copy / "en/help.html").unlink()
     with serve(copy) as url:
-        report = verify_mirror(url, original[1])
+        report = verify_mirror(url, original[1], key=PUBLIC_KEY)
     assert report.lines() == ["missing: en/help.html: HTTP 404 Not Found"]
     assert report.summary == f"This mirror differs from the original: 1 file missing. {COPY_AGAIN}"
 
 
 def test_an_extra_page_is_named(original, copy):
     (copy / "en/win-a-prize.html").write_text("<h1>Call this number</h1>", encoding="utf-8")
-    rewrite_manifest(copy, original[1])
+    rewrite_manifest(copy, original[1], signed=True)  # a key's holder signed another list for this release
     with serve(copy) as url:
-        report = verify_mirror(url, original[1])
+        report = verify_mirror(url, original[1], key=PUBLIC_KEY)
     assert report.lines() == ["extra: en/win-a-prize.html: listed by the mirror, not by the original"]
     assert report.summary == f"This mirror differs from the original: 1 extra file. {COPY_AGAIN}"
 
 
-def test_an_older_version_is_named_with_its_date(original, copy):
-    rewrite_manifest(copy, original[1], **OLD)
+def test_an_older_release_intact_is_named_older_with_both_dates(original, copy):
+    rewrite_manifest(copy, original[1], signed=True, **OLD)
     with serve(copy) as url:
-        report = verify_mirror(url, original[1])
+        report = verify_mirror(url, original[1], key=PUBLIC_KEY)
     assert report.lines() == [
         f"outdated: site-manifest.json: version 0.0.9 (commit {OLD['commit']}) of 2025-01-15T08:00:00Z, "
         f"expected version 0.1.0 (commit {COMMIT}) of 2025-11-28T22:24:00Z"
     ]
     assert report.summary == (
-        "This mirror differs from the original: it is an older version (version 0.0.9 from 15 January 2025; "
-        f"the original is version 0.1.0 from 28 November 2025). {COPY_AGAIN}"
+        "This mirror is an exact, signed copy of version 0.0.9 from 15 January 2025, but that is OLDER than the "
+        "newest release, version 0.1.0 from 28 November 2025. Ask its owner to update it; until then, do not hand "
+        "out its address."
     )
 
 
-def test_every_difference_is_counted_in_one_sentence_and_the_command_fails(original, copy, capsys):
+def test_every_difference_is_counted_in_one_sentence_and_the_command_fails(original, copy, tmp_path, capsys):
+    rewrite_manifest(copy, original[1], signed=True, **OLD)
     (copy / "en/help.html").unlink()
     (copy / "en/safety.html").write_text("changed", encoding="utf-8")
-    (copy / "extra.html").write_text("added", encoding="utf-8")
-    rewrite_manifest(copy, original[1], **OLD)
+    _, public = write_keys(tmp_path / "keys")
     with serve(copy) as url:
-        status = main(["verify-mirror", url, "--reference", str(original[0] / MANIFEST)])
+        status = main(["verify-mirror", url, "--reference", str(original[0] / MANIFEST), "--public-key", str(public)])
     out = capsys.readouterr().out
     assert status == 1
     assert " ".join(out.split("\n\n")[0].split()) == (
-        "This mirror differs from the original: 1 file changed, 1 file missing, 1 extra file and it is an older "
-        "version (version 0.0.9 from 15 January 2025; the original is version 0.1.0 from 28 November 2025). "
-        + COPY_AGAIN
+        "This mirror differs from the original: 1 file changed, 1 file missing and it is an older version "
+        "(version 0.0.9 from 15 January 2025; the newest is version 0.1.0 from 28 November 2025). " + COPY_AGAIN
     )
     assert [line.split(": ")[:2] for line in out.split("\n\n")[1].splitlines()] == [
         ["outdated", "site-manifest.json"],
         ["changed", "en/safety.html"],
         ["missing", "en/help.html"],
-        ["extra", "extra.html"],
     ]
 
 
-def test_the_command_passes_an_exact_copy_and_says_so(original, capsys):
+def test_the_command_passes_an_exact_copy_and_says_so(original, tmp_path, capsys):
+    _, public = write_keys(tmp_path / "keys")
     with serve(original[0]) as url:
-        assert main(["verify-mirror", url, "--reference", str(original[0] / MANIFEST)]) == 0
+        command = ["verify-mirror", url, "--reference", str(original[0] / MANIFEST), "--public-key", str(public)]
+        assert main(command) == 0
     assert " ".join(capsys.readouterr().out.split()) == EXACT.format(len(original[1]["files"]))
+
+
+def test_the_command_trusts_only_the_projects_key_unless_told(original, capsys):
+    with serve(original[0]) as url:
+        assert main(["verify-mirror", url]) == 1
+    assert " ".join(capsys.readouterr().out.split("\n\n")[0].split()) == (
+        "This mirror cannot be trusted: its list of files, site-manifest.json, is signed with another key than "
+        "the one trusted here. Anyone could have changed its pages. Do not hand out its address until this "
+        "check passes."
+    )
 
 
 def test_an_unreadable_reference_stops_the_command_before_any_request(tmp_path, capsys):
     assert main(["verify-mirror", "http://127.0.0.1:9/", "--reference", str(tmp_path / MANIFEST)]) == 2
     assert capsys.readouterr().err.startswith(
-        f"error: the original's manifest, --reference: {tmp_path / MANIFEST}: could not be read (No such file"
+        f"error: the newest release's manifest, --reference: {tmp_path / MANIFEST}: could not be read (No such file"
     )
 
 
 def test_a_copy_on_disk_is_checked_through_a_file_address(tmp_path):
     site = small_site(tmp_path / "usb stick")
     manifest = write_site_manifest(site, VERSION, COMMIT, DATE)
+    sign_manifest(site)
     (site / "sw.js").unlink()
-    report = verify_mirror(site.as_uri() + "/", manifest)
+    report = verify_mirror(site.as_uri() + "/", manifest, key=PUBLIC_KEY)
     assert report.lines() == ["missing: sw.js: no such file"]
 
 
 def test_a_mirror_listing_more_files_than_the_request_budget_is_not_fetched(tmp_path):
     site = small_site(tmp_path / "site")
     manifest = write_site_manifest(site, VERSION, COMMIT, DATE)
-    client = Client(max_requests=3)
-    report = verify_mirror(site.as_uri(), manifest, client)
+    sign_manifest(site)
+    client = Client(max_requests=4)
+    report = verify_mirror(site.as_uri(), manifest, client, key=PUBLIC_KEY)
     assert report.lines() == ["unreadable: site-manifest.json: lists 4 files, more than the 2 this check may fetch"]
-    assert client.requests == 1
+    assert client.requests == 2  # the manifest and its signature
 
 
 def test_a_mirror_that_never_answers_is_given_up_after_the_timeout():

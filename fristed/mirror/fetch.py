@@ -84,6 +84,10 @@ class Client:
             return Fetched(url, None, error=_reason(error))
         if len(body) > self.max_bytes:
             return Fetched(url, None, status=status, error=f"larger than {self.max_bytes // 1_000_000} MB")
+        # http.client returns what arrived when a connection breaks mid-body, without a word.
+        length = (headers.get("Content-Length") or "").strip()
+        if length.isdigit() and len(body) < int(length):
+            return Fetched(url, None, status=status, error=f"interrupted: {len(body)} of {length} bytes arrived")
         encoding = (headers.get("Content-Encoding") or "").strip().lower()
         return Fetched(url, body, status=status, encoding=encoding)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 MANIFEST = "site-manifest.json"
+SIGNATURE = MANIFEST + ".minisig"
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._+-]*")
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -38,12 +39,17 @@ class ManifestError(ValueError):
 def hash_files(site_dir: Path, files: dict[str, bytes] | None = None) -> dict[str, str]:
     """Return the SHA-256 of every file under a folder but the manifest, by URL from the folder;
     from `files` (URL: bytes) when the caller has just read them all."""
+    # The manifest's signature is made after it, so it cannot be in it.
     if files is not None:
-        return {url: hashlib.sha256(data).hexdigest() for url, data in sorted(files.items()) if url != MANIFEST}
+        return {
+            url: hashlib.sha256(data).hexdigest()
+            for url, data in sorted(files.items())
+            if url not in (MANIFEST, SIGNATURE)
+        }
     hashes = {}
     for path in sorted(site_dir.rglob("*")):
         url = path.relative_to(site_dir).as_posix()
-        if path.is_file() and url != MANIFEST:
+        if path.is_file() and url not in (MANIFEST, SIGNATURE):
             hashes[url] = hashlib.sha256(path.read_bytes()).hexdigest()
     return dict(sorted(hashes.items()))
 
@@ -121,8 +127,8 @@ def _problems(manifest: Any) -> list[str]:
         for url, digest in files.items():
             if not safe_url(url):
                 problems.append(f"files: {url!r}: expected a URL from the site root without ., .. or a leading /")
-            elif url == MANIFEST:
-                problems.append(f"files: {url!r}: the manifest does not list itself")
+            elif url in (MANIFEST, SIGNATURE):
+                problems.append(f"files: {url!r}: the manifest does not list itself or its signature")
             if not (isinstance(digest, str) and SHA256.fullmatch(digest)):
                 problems.append(f"files: {url!r}: expected 64 lower-case hex digits of SHA-256, found {digest!r}")
     return problems

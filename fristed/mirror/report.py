@@ -26,7 +26,7 @@ MONTHS = (
     "December",
 )
 # The order findings are listed and counted in: the worst first.
-KINDS = ("unreadable", "outdated", "changed", "missing", "extra")
+KINDS = ("unreadable", "untrusted", "outdated", "changed", "missing", "extra")
 KEEP_AWAY = "Do not hand out its address until this check passes."
 COPY_AGAIN = "Do not hand out its address until its owner has copied the original again and this check passes."
 
@@ -119,7 +119,19 @@ class Report:
                 f"This address could not be checked: its list of files, {MANIFEST}, {'; '.join(unreadable)}. "
                 f"It may be down or mistyped, or not a copy of Fristed. {KEEP_AWAY}"
             )
+        untrusted = [finding.detail for finding in self.findings if finding.kind == "untrusted"]
+        if untrusted:
+            return (
+                f"This mirror cannot be trusted: its list of files, {MANIFEST}, {'; '.join(untrusted)}. "
+                f"Anyone could have changed its pages. {KEEP_AWAY}"
+            )
         assert self.mirror is not None
+        if self.outdated and self.reference and len(self.findings) == 1 and self.mirror.date < self.reference.date:
+            return (
+                f"This mirror is an exact, signed copy of {self.mirror.describe()}, but that is OLDER than the newest "
+                f"release, {self.reference.describe()}. Ask its owner to update it; until then, do not hand out "
+                "its address."
+            )
         if self.ok and self.reference:
             return (
                 f"This mirror is an exact copy of {self.mirror.describe()}: "
@@ -127,9 +139,9 @@ class Report:
             )
         if self.ok:
             return (
-                f"This mirror is an exact copy of {self.mirror.describe()} as its own list of files describes it: "
-                f"all {self.checked} files match that list. It was not compared with the original; to do that, "
-                f"check it again with the original's {MANIFEST}."
+                f"This mirror is an exact copy of {self.mirror.describe()} as its signed list of files describes "
+                f"it: all {self.checked} files match that list. Whether a newer version exists was not checked; to "
+                f"check, give the newest release's {MANIFEST}."
             )
         parts = [
             _count(len(self.changed), "file changed", "files changed"),
@@ -140,7 +152,7 @@ class Report:
         if self.outdated and self.reference:
             parts.append(self._version_difference())
         if not self.reference:
-            return f"This mirror does not match its own list of files: {_join(parts)}. {KEEP_AWAY}"
+            return f"This mirror does not match its own signed list of files: {_join(parts)}. {KEEP_AWAY}"
         return f"This mirror differs from the original: {_join(parts)}. {COPY_AGAIN}"
 
     def _version_difference(self) -> str:
@@ -153,7 +165,7 @@ class Report:
             kind = "a newer version than the original"
         else:
             kind = "another build"
-        return f"it is {kind} ({mirror.describe(same_name)}; the original is {original.describe(same_name)})"
+        return f"it is {kind} ({mirror.describe(same_name)}; the newest is {original.describe(same_name)})"
 
 
 def _count(number: int, one: str, many: str) -> str:

@@ -5,8 +5,8 @@ scripts and images they load, a full-text index, and this metadata:
 
 name         | from                                    | example
 Name         | the language's code                     | fristed_en_all
-Title        | the language's `site_name` string       | Fristed: help against human trafficking
-Description  | the language's `site_name` string       | (as Title)
+Title        | the language's `zim_title` string       | Fristed: human trafficking (30 letters at most)
+Description  | the language's `site_name` string       | Fristed: help against human trafficking
 Language     | `languages` in data/zim.yml             | eng
 Creator      | `creator` in data/zim.yml               | Fristed
 Publisher    | `publisher` in data/zim.yml             | Fristed
@@ -15,8 +15,8 @@ Scraper      | this package and its version            | fristed 0.1.0
 Tags         | fixed: a full-text index, no pictures   | _category:other;_ftindex:yes;...
 Illustration | the site's icon, 48x48                  | from assets/images/icons/icon-192.png
 
-libzim gives every file, and each Xapian index in it, a random UUID, so two builds of one commit
-differ in those bytes and the checksum after them, and nowhere else.
+libzim gives every file, and each Xapian index in it, a random UUID; `fristed.zim.uuids` replaces
+them with UUIDs derived from the file's content, so two builds of one commit are the same bytes.
 """
 
 from __future__ import annotations
@@ -40,8 +40,10 @@ from fristed.zim.metadata import (
     illustration,
     load_settings,
     metadata,
+    title_problems,
     zim_name,
 )
+from fristed.zim.uuids import derive_uuids
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +101,7 @@ def build_zim(
         for name, value in fields.items():
             creator.add_metadata(name, value)
         creator.add_illustration(ILLUSTRATION_SIZE, illustration(site_dir))
+    derive_uuids(target)
     log.info(
         "%s: %d pages and %d other files in %s",
         language.code,
@@ -113,7 +116,9 @@ def build_zims(site_dir: Path, out_dir: Path, project: Project, date: datetime.d
     """Write a ZIM file for every language of a built site; return their paths, in the site's language order."""
     settings = load_settings(project.folder, project.languages)
     date = date or build_date(project.folder)
-    problems, written = [], []
+    problems, written = title_problems(project.folder, project.languages, project.strings), []
+    if problems:
+        raise DataError(problems)
     for language in project.languages:
         try:
             written.append(build_zim(site_dir, out_dir, project, language, settings, date))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import unicodedata
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -12,13 +13,19 @@ from babel.core import get_global
 from PIL import Image
 
 from fristed.build_info import build_info
-from fristed.data import load_yaml
+from fristed.data import Problem, load_yaml
 from fristed.languages import Language
+from fristed.strings import STRINGS_FOLDER
 
 SETTINGS_FILE = Path("data/zim.yml")
 # The site's own icon, as the build drew it for the installed app (neutral or not, as configured).
 ICON = "assets/images/icons/icon-192.png"
 ILLUSTRATION_SIZE = 48
+# openZIM's limit on `Title`: what fits in a line of Kiwix's library.
+TITLE_GRAPHEMES = 30
+# What joins or marks a letter without making a new one: combining marks, joiners, variation selectors.
+NOT_A_GRAPHEME = {"Mn", "Me", "Mc"}
+JOINERS = {"\u200c", "\u200d", "\ufe0e", "\ufe0f"}
 
 TEXT = {"type": "string", "minLength": 1}
 SCHEMA = {
@@ -92,6 +99,36 @@ def illustration(site_dir: Path) -> bytes:
     return out.getvalue()
 
 
+def graphemes(text: str) -> int:
+    """Count what a reader sees as letters: each character with the marks that follow it counts once.
+
+    Close to Unicode's extended grapheme clusters for the site's scripts (Thai, Arabic, Ethiopic
+    marks and vowel signs ride on their letter) without a segmentation library.
+    """
+    return sum(
+        1
+        for character in unicodedata.normalize("NFC", text)
+        if unicodedata.category(character) not in NOT_A_GRAPHEME and character not in JOINERS
+    )
+
+
+def title_problems(project: Path, languages: list[Language], strings: dict[str, dict[str, str]]) -> list[Problem]:
+    """Return a problem for each language whose `zim_title` is longer than openZIM allows."""
+    problems = []
+    for language in languages:
+        title = strings[language.code]["zim_title"]
+        if graphemes(title) > TITLE_GRAPHEMES:
+            path = project / STRINGS_FOLDER / f"{language.code}.yml"
+            lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+            line = next((number for number, text in enumerate(lines, 1) if text.startswith("zim_title:")), 1)
+            message = (
+                f"zim_title: {title!r} has {graphemes(title)} letters, expected at most {TITLE_GRAPHEMES} "
+                "(openZIM's limit for a title in Kiwix's library): shorten it"
+            )
+            problems.append(Problem(path, line, message))
+    return problems
+
+
 def metadata(language: Language, strings: dict[str, str], settings: Settings, date: datetime.date) -> dict[str, str]:
     """Return a language's ZIM metadata, by the names openZIM gives them."""
     try:
@@ -100,7 +137,7 @@ def metadata(language: Language, strings: dict[str, str], settings: Settings, da
         scraper = "fristed"
     return {
         "Name": zim_name(language),
-        "Title": strings["site_name"],
+        "Title": strings["zim_title"],
         # No interface string describes the site better than its name, which says what it is for.
         "Description": strings["site_name"],
         "Language": settings.iso639_3[language.code],
