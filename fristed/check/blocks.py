@@ -1,0 +1,258 @@
+"""Blocks: a page as the reader reads it, cut into headings, paragraphs, list items and table cells.
+
+A page is rendered as the build renders it (markup.py: Python-Markdown with mkdocs.yml's
+extensions), and the HTML read back as text, so `**22 33** 11 61`, `22 33 <b>11 61</b>`,
+`22&#32;33 11 61` and a line break inside a number all read `22 33 11 61`, as on screen.
+
+kind        | made from                            | place
+heading-N   | <hN>                                 | ()
+paragraph   | <p>, and text outside any block      | ()
+item        | <li> (its own text, not its sublist) | (list number in the page, depth)
+cell        | <td>, <th>                           | (table number in the page, row, column)
+code        | <pre>                                | ()
+admonition  | <div class="admonition">             | ()
+
+A translation has the same blocks as its Norwegian page, in the same order: the same kinds, at
+the same places, with links to the same targets. `aligned_blocks` pairs them, or raises
+`Divergence` at the first block where they part. Inside a block, sentences may be split, merged
+and reordered.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from fristed.check.markup import as_built, render
+
+_BLOCK_TAGS = {"p", "li", "td", "th", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd"}
+# Inside these a paragraph is part of the block, not a block of its own (a loose list's items).
+_HOLDERS = {"li", "td", "th", "dd"}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "area", "base", "col", "embed", "source", "track"}
+_WORD = re.compile(r"\w+")
+# How far ahead of the last word found the next word of the text may stand in the Markdown:
+# link targets, tags and attributes are words the reader never sees.
+_WINDOW = 60
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of a page, as its reader reads it."""
+
+    kind: str  # "heading-2", "paragraph", "item", "cell", "code", "admonition"
+    text: str  # the rendered text: Markdown and inline HTML resolved, entities decoded, whitespace folded
+    line: int  # 1-based line of the block's start in its Markdown file
+    place: tuple[int, ...] = ()  # items: (list, depth); cells: (table, row, column); see the table above
+    links: tuple[str, ...] = ()  # the targets of its links, in order, as rendered
+
+
+class Divergence(ValueError):
+    """Where a translation's blocks part from its Norwegian page's: the first difference."""
+
+    def __init__(self, source: Block | None, translation: Block | None, message: str) -> None:
+        super().__init__(message)
+        self.source = source
+        self.translation = translation
+        self.message = message
+
+
+class _Reader(HTMLParser):
+    """Collects the blocks of rendered HTML in reading order, each with its text and links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[dict] = []  # the blocks being read, innermost last
+        self.done: list[dict] = []
+        self.tags: list[str] = []
+        self.lists: list[int] = []  # the number of each open list
+        self.list_count = 0
+        self.table = [0, 0, 0]  # table number, row, column
+        self.admonition_depth: int | None = None
+
+    def _start(self, kind: str, place: tuple[int, ...] = ()) -> None:
+        block = {"kind": kind, "place": place, "text": [], "links": [], "order": len(self.done) + len(self.open)}
+        self.open.append(block)
+
+    def _end(self) -> None:
+        block = self.open.pop()
+        self.done.append(block)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in _VOID:
+            self.tags.append(tag)
+        classes = (dict(attrs).get("class") or "").split()
+        if tag in ("ul", "ol"):
+            self.list_count += 1
+            self.lists.append(self.list_count)
+        elif tag == "table":
+            self.table = [self.table[0] + 1, 0, 0]
+        elif tag == "tr":
+            self.table[1] += 1
+            self.table[2] = 0
+        elif tag == "div" and "admonition" in classes:
+            self._start("admonition")
+            self.admonition_depth = len(self.tags)
+        elif tag == "br":
+            self._text(" ")
+        elif tag == "a":
+            href = dict(attrs).get("href")
+            if href is not None:
+                if not self.open:
+                    self._start("paragraph")
+                self.open[-1]["links"].append(href)
+        if tag in _BLOCK_TAGS:
+            if tag == "p" and self.open and (self.open[-1]["kind"] in ("item", "cell", "admonition")):
+                self._text(" ")
+                return
+            if tag == "li":
+                self._start("item", (self.lists[-1] if self.lists else 0, len(self.lists)))
+            elif tag in ("td", "th"):
+                self.table[2] += 1
+                self._start("cell", tuple(self.table))
+            elif tag[0] == "h" and tag[1:].isdigit():
+                self._start(f"heading-{tag[1]}")
+            elif tag == "pre":
+                self._start("code")
+            else:
+                self._start("paragraph")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or tag not in self.tags:
+            return
+        while self.tags and self.tags.pop() != tag:
+            pass
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        if tag == "div" and self.admonition_depth is not None and len(self.tags) < self.admonition_depth:
+            self.admonition_depth = None
+            self._close("admonition")
+        elif tag in _BLOCK_TAGS:
+            if tag == "p" and self.open and self.open[-1]["kind"] in ("item", "cell", "admonition"):
+                return
+            self._close(None)
+
+    def _close(self, kind: str | None) -> None:
+        if self.open and (kind is None or self.open[-1]["kind"] == kind):
+            self._end()
+
+    def handle_data(self, data: str) -> None:
+        if not data.strip() and not self.open:
+            return
+        self._text(data)
+
+    def _text(self, data: str) -> None:
+        if not self.open:
+            self._start("paragraph")
+        self.open[-1]["text"].append(data)
+
+    def blocks(self) -> list[dict]:
+        while self.open:
+            self._end()
+        found = sorted(self.done, key=lambda block: block["order"])
+        for block in found:
+            block["text"] = " ".join("".join(block["text"]).split())
+        return [block for block in found if block["text"] or block["links"] or block["kind"] == "cell"]
+
+
+def _lines(body: str, first_line: int, texts: list[str]) -> list[int]:
+    """The line where each text starts in the Markdown, found by its words, in order.
+
+    Each word of a text is looked for among the next words of the Markdown; the first one found
+    gives the line. Words the Markdown spells otherwise (an entity) are skipped.
+    """
+    words = [(match.group(), match.start()) for match in _WORD.finditer(body)]
+    where: dict[str, list[int]] = {}
+    for index, (word, _) in enumerate(words):
+        where.setdefault(word, []).append(index)
+    newlines = [match.start() for match in re.finditer("\n", body)]
+    cursor, line, result = 0, first_line, []
+    for text in texts:
+        start = None
+        for word in _WORD.findall(text):
+            places = where.get(word, [])
+            index = bisect.bisect_left(places, cursor)
+            if index < len(places) and places[index] < cursor + _WINDOW:
+                cursor = places[index] + 1
+                if start is None:
+                    start = words[places[index]][1]
+        if start is not None:
+            line = max(line, first_line + bisect.bisect_left(newlines, start))
+        result.append(line)
+    return result
+
+
+def page_blocks(markdown: str) -> list[Block]:
+    """Return the blocks of a page's Markdown (front matter and all) as its reader reads them."""
+    html, start = render(as_built(markdown))
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    found = reader.blocks()
+    first_line = markdown.count("\n", 0, start) + 1
+    lines = _lines(markdown[start:], first_line, [block["text"] for block in found])
+    return [
+        Block(block["kind"], block["text"], line, block["place"], tuple(block["links"]))
+        for block, line in zip(found, lines, strict=True)
+    ]
+
+
+def _describe(block: Block) -> str:
+    """Name a block for a message: `heading-2 "Barn"`, `item 3 of list 2`."""
+    shown = block.text if len(block.text) <= 40 else block.text[:39] + "…"
+    if block.kind == "cell":
+        return f'a table cell (row {block.place[1]}, column {block.place[2]}) "{shown}"'
+    if block.kind == "item":
+        return f'a list item "{shown}"'
+    if block.kind.startswith("heading-"):
+        return f'a level-{block.kind[8:]} heading "{shown}"'
+    return f'a {block.kind} "{shown}"'
+
+
+def divergence(source: list[Block], translation: list[Block]) -> Divergence | None:
+    """Return the first place where a translation's blocks part from its source page's, or None."""
+    places = _places(source), _places(translation)
+    for index, (mine, theirs) in enumerate(zip(source, translation, strict=False)):
+        if (mine.kind, places[0][index]) != (theirs.kind, places[1][index]):
+            return Divergence(mine, theirs, f"expected {_describe(mine)}, found {_describe(theirs)}")
+        if mine.links != theirs.links:
+            return Divergence(
+                mine,
+                theirs,
+                f"expected links to {_targets(mine.links)} in this block, found {_targets(theirs.links)}",
+            )
+    if len(source) > len(translation):
+        mine = source[len(translation)]
+        last = translation[-1] if translation else None
+        return Divergence(mine, last, f"expected {_describe(mine)} after the last block, found the end of the page")
+    if len(translation) > len(source):
+        theirs = translation[len(source)]
+        return Divergence(source[-1] if source else None, theirs, f"expected the end of the page, found {_describe(theirs)}")
+    return None
+
+
+def _places(blocks: list[Block]) -> list[tuple]:
+    """Each block's place with lists and tables numbered by their order in the page, from 1."""
+    numbers: dict[tuple[str, int], int] = {}
+    result = []
+    for block in blocks:
+        if block.kind in ("item", "cell") and block.place:
+            number = numbers.setdefault((block.kind, block.place[0]), len(numbers) + 1)
+            result.append((number, *block.place[1:]))
+        else:
+            result.append(block.place)
+    return result
+
+
+def _targets(links: tuple[str, ...]) -> str:
+    return ", ".join(links) if links else "nothing"
+
+
+def aligned_blocks(source: list[Block], translation: list[Block]) -> list[tuple[Block, Block]]:
+    """Pair each block of a source page with the block of its translation in the same place; raise
+    `Divergence` at the first block where their structures part."""
+    found = divergence(source, translation)
+    if found is not None:
+        raise found
+    return list(zip(source, translation, strict=True))
