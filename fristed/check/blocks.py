@@ -228,7 +228,9 @@ def divergence(source: list[Block], translation: list[Block]) -> Divergence | No
         return Divergence(mine, last, f"expected {_describe(mine)} after the last block, found the end of the page")
     if len(translation) > len(source):
         theirs = translation[len(source)]
-        return Divergence(source[-1] if source else None, theirs, f"expected the end of the page, found {_describe(theirs)}")
+        return Divergence(
+            source[-1] if source else None, theirs, f"expected the end of the page, found {_describe(theirs)}"
+        )
     return None
 
 
