@@ -16,7 +16,9 @@ durations.py | amounts of hours, days, weeks, months and years, in digits or wor
 wordlists.py | the per-language words for durations, data/durations/<code>.yml, read by vocabulary.py
 invisible.py | invisible characters inside or next to any of these, and bidi controls anywhere
 markup.py    | HTML and Markdown that could run code, load from elsewhere or re-aim a link (sanitizer.py)
-compare.py   | the differences between a translation and its source page
+blocks.py    | the page as its reader reads it, in blocks, and a translation's blocks aligned with its source's
+bound.py     | the facts of each block, compared with those of the source page's block in its place
+compare.py   | the differences between a translation and its source page, page-wide, where the blocks part
 
 The build (hooks/facts_check.py), `python -m fristed check` and the tests all call `check_project`.
 """
@@ -27,6 +29,8 @@ import dataclasses
 from pathlib import Path
 
 from fristed.check.addresses import scan_domains, scan_emails
+from fristed.check.blocks import divergence, page_blocks
+from fristed.check.bound import BlockFacts, attach_markdown, block_facts, compare_blocks, sound, unknown_problems
 from fristed.check.compare import Scan, compare, unregistered
 from fristed.check.durations import scan_durations
 from fristed.check.invisible import check_invisible
@@ -140,6 +144,7 @@ def check_project(project: Path, region: str | None = None) -> list[Problem]:
             words_of = source.code if _untranslated(path, problems) else language.code
             read_as[language.code, page.name] = words_of
             scan = scan_page(page, registry, word_lists.get(words_of))
+            scan.blocks = _blocks(scan, registry, word_lists.get(words_of))
             scans[language.code][page.name] = scan
             problems.extend(scan.problems)
     for code, pages in scans.items():
@@ -150,7 +155,7 @@ def check_project(project: Path, region: str | None = None) -> list[Problem]:
                 # or broken list is reported instead of every duration of every page.
                 worded = {read_as[code, name], source.code} <= word_lists.keys()
                 kinds = KINDS if worded else tuple(k for k in KINDS if k != "durations")
-                problems.extend(compare(original, scan, registry, kinds))
+                problems.extend(_compare(original, scan, registry, kinds))
                 continue
             if code != source.code:
                 problems.append(
@@ -164,7 +169,50 @@ def check_project(project: Path, region: str | None = None) -> list[Problem]:
                     )
                 )
             problems.extend(unregistered(scan.page, registry, o) for o in scan.occurrences if not o.registered)
+            problems.extend(unknown_problems(scan.page, scan.blocks, registry, _unknown(scan.occurrences)))
     return sorted(_relative(problems, project), key=_order)
+
+
+def _blocks(scan: Scan, registry: Registry, words: WordList | None) -> list[BlockFacts]:
+    """The facts of a page's blocks; none for a page the renderer fails on, which markup.py reports."""
+    try:
+        facts = block_facts(scan.page, page_blocks(scan.page.text), registry, words)
+    except Exception:  # untrusted input must give a finding, never stop the check
+        return []
+    attach_markdown(scan.page, facts, scan.occurrences)
+    return facts
+
+
+def _unknown(occurrences) -> set:
+    return {(o.kind, o.key) for o in occurrences if not o.registered}
+
+
+def _compare(original: Scan, scan: Scan, registry: Registry, kinds: tuple[str, ...]) -> list[Problem]:
+    """Compare a translation with its source page block by block; page-wide where their structures
+    part (the first divergence is reported) or where the source page has errors of its own, which
+    are reported on it: the translation is then compared with the registry, not told to copy them."""
+    problems = []
+    if not any(problem.severity == "error" for problem in original.problems):
+        mine, theirs = [facts.block for facts in original.blocks], [facts.block for facts in scan.blocks]
+        split = divergence(mine, theirs, lambda url: sound(url, registry))
+        if split is None:
+            problems = compare_blocks(original.page, original.blocks, scan.page, scan.blocks, registry, kinds)
+            shown = {(o.kind, o.key) for facts in scan.blocks for o in facts.text if not o.registered}
+            # What only the Markdown shows, in an attribute for instance, is still no fact to state.
+            return problems + [
+                unregistered(scan.page, registry, o)
+                for o in scan.occurrences
+                if not o.registered and o.kind in kinds and (o.kind, o.key) not in shown
+            ]
+        line = split.translation.line if split.translation else len(scan.page.line_starts)
+        see = f"{original.page.path.as_posix()}:{split.source.line if split.source else 1}"
+        message = (
+            f"structure: {split.message} (see {see}); a translation keeps every heading, paragraph, list item "
+            "and table cell of its source page, in order, and the targets of their links"
+        )
+        problems.append(Problem(scan.page.path, line, message))
+    problems += compare(original, scan, registry, kinds)
+    return problems + unknown_problems(scan.page, scan.blocks, registry, _unknown(scan.occurrences))
 
 
 def _order(problem: Problem) -> tuple:

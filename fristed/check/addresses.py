@@ -5,18 +5,20 @@ nor `h\u0435lp@example.org` with a Cyrillic e. A domain a reader could type (`ex
 a registered domain or one of its subdomains.
 
 Words with dots are common (`f.eks.`, `e.g.`, `bl.a.`), so a token counts as a domain only if it
-starts with a scheme (`https://`) or `www.`, or ends in a country code (`.no`) or one of the common
-generic endings below. A look-alike ending (`.n\u043e`, with a Cyrillic o) is not taken for a domain in
-text; in a link target it fails all the same (links.py).
+starts with a scheme (`https://`) or `www.`, or if a label after its first is a public suffix of
+the Public Suffix List (publicsuffixlist bundles it; nothing is downloaded): `udi-soknad.xyz`, and
+`udi.no.evil.example`, whose `.no` is not where it ends. A look-alike ending (`.n\u043e`, with a
+Cyrillic o) is not taken for a domain in text; in a link target it fails all the same (links.py).
 """
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
-import phonenumbers
+from publicsuffixlist import PublicSuffixList
 
 from fristed.check.registry import Occurrence, Registry
 from fristed.check.text import LETTER, MARKS, Page, Spans
@@ -28,9 +30,12 @@ MENTION = re.compile(rf"(?<![\w.@/-])(?P<scheme>[a-zA-Z][a-zA-Z0-9+.-]*://)?(?P<
 EMAIL = re.compile(rf"(?<![\w.+-])[\w.+-]+(?:[{MARKS}][\w.+-]*)*@{HOST}(?![\w-])")
 _CHUNK_START = re.compile(r"\S*\Z")
 _CHUNK_END = re.compile(r"\S*")
-GENERIC_ENDINGS = {"com", "org", "net", "int", "edu", "gov", "mil", "info", "biz", "eu", "app", "dev", "online", "site"}
-# The country codes phonenumbers knows are the country-code domains, but for .uk (GB).
-COUNTRY_ENDINGS = {code.lower() for code in phonenumbers.SUPPORTED_REGIONS} | {"uk"}
+
+
+@functools.cache
+def _suffixes() -> PublicSuffixList:
+    """The Public Suffix List as bundled with publicsuffixlist, read once, when a page has a dot."""
+    return PublicSuffixList(accept_unknown=False)
 
 
 def not_ascii(text: str) -> str:
@@ -55,9 +60,11 @@ def hint(found: str, known: list[str]) -> str:
 
 def is_domain(match: re.Match) -> bool:
     """Whether a dotted token is a domain a reader would type, not an abbreviation such as `f.eks`."""
-    host = match.group("host")
-    ending = host.rsplit(".", 1)[-1].lower()
-    return bool(match.group("scheme")) or host.lower().startswith("www.") or ending in COUNTRY_ENDINGS | GENERIC_ENDINGS
+    host = match.group("host").lower()
+    if match.group("scheme") or host.startswith("www."):
+        return True
+    suffixes = _suffixes()
+    return any(suffixes.is_public(label) for label in host.split(".")[1:])
 
 
 def _finditer(pattern: re.Pattern, view: str, needle: str):

@@ -22,16 +22,22 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+import phonenumbers
 
 from fristed.check.markup import as_built, render
+from fristed.check.phones import REGION
 
 _BLOCK_TAGS = {"p", "li", "td", "th", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd"}
 # Inside these a paragraph is part of the block, not a block of its own (a loose list's items).
 _HOLDERS = {"li", "td", "th", "dd"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "area", "base", "col", "embed", "source", "track"}
 _WORD = re.compile(r"\w+")
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # How far ahead of the last word found the next word of the text may stand in the Markdown:
 # link targets, tags and attributes are words the reader never sees.
 _WINDOW = 60
@@ -198,6 +204,14 @@ def page_blocks(markdown: str) -> list[Block]:
     ]
 
 
+def number_of(number: str, region: str) -> str:
+    """A phone number in E.164 as a phone in the region dials it, or its digits if it is none."""
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(number, region), phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        return "".join(char for char in number if char.isdigit())
+
+
 def _describe(block: Block) -> str:
     """Name a block for a message: `heading-2 "Barn"`, `item 3 of list 2`."""
     shown = block.text if len(block.text) <= 40 else block.text[:39] + "…"
@@ -210,13 +224,21 @@ def _describe(block: Block) -> str:
     return f'a {block.kind} "{shown}"'
 
 
-def divergence(source: list[Block], translation: list[Block]) -> Divergence | None:
-    """Return the first place where a translation's blocks part from its source page's, or None."""
+def divergence(
+    source: list[Block], translation: list[Block], sound: Callable[[str], bool] = lambda url: True
+) -> Divergence | None:
+    """Return the first place where a translation's blocks part from its source page's, or None.
+
+    The links of a block where either page has a link that is not `sound` are not compared: the
+    link checks report that link (links.py), and a wrong link is not a second finding.
+    """
     places = _places(source), _places(translation)
     for index, (mine, theirs) in enumerate(zip(source, translation, strict=False)):
         if (mine.kind, places[0][index]) != (theirs.kind, places[1][index]):
             return Divergence(mine, theirs, f"expected {_describe(mine)}, found {_describe(theirs)}")
-        if mine.links != theirs.links:
+        if not all(map(sound, mine.links + theirs.links)):
+            continue
+        if [_target(url) for url in mine.links] != [_target(url) for url in theirs.links]:
             return Divergence(
                 mine,
                 theirs,
@@ -247,14 +269,35 @@ def _places(blocks: list[Block]) -> list[tuple]:
     return result
 
 
+def _target(url: str) -> str:
+    """What a link target leads to, for comparing a translation's with its source page's: the number
+    a `tel:` link dials, wherever it is written as in Norway (`tel:22331160`, `tel:+4722331160`); the
+    host of a web link (the path may lead to a page in the reader's language); the page of a link
+    within the site, without its anchor (headings' anchors are the translated headings')."""
+    scheme = _SCHEME.match(url)
+    name = scheme.group(1).lower() if scheme else ""
+    rest = url[scheme.end() :] if scheme else url
+    if name == "tel":
+        return "tel:" + number_of(unquote(rest), REGION)
+    if name == "mailto":
+        return "mailto:" + unquote(rest).split("?")[0].lower()
+    if name in ("http", "https"):
+        return "web:" + (urlsplit(url).hostname or "").removeprefix("www.")
+    if not name:
+        return "page:" + url.split("#")[0]
+    return url
+
+
 def _targets(links: tuple[str, ...]) -> str:
     return ", ".join(links) if links else "nothing"
 
 
-def aligned_blocks(source: list[Block], translation: list[Block]) -> list[tuple[Block, Block]]:
+def aligned_blocks(
+    source: list[Block], translation: list[Block], sound: Callable[[str], bool] = lambda url: True
+) -> list[tuple[Block, Block]]:
     """Pair each block of a source page with the block of its translation in the same place; raise
-    `Divergence` at the first block where their structures part."""
-    found = divergence(source, translation)
+    `Divergence` at the first block where their structures part (see `divergence`)."""
+    found = divergence(source, translation, sound)
     if found is not None:
         raise found
     return list(zip(source, translation, strict=True))

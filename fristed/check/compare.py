@@ -9,7 +9,7 @@ rather than two separate complaints.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from fristed.check.addresses import hint, not_ascii
@@ -25,10 +25,16 @@ class Scan:
     page: Page
     occurrences: list[Occurrence]
     problems: list[Problem]
+    blocks: list = field(default_factory=list)  # its blocks' facts (bound.py), once read
 
 
 def unregistered(page: Page, registry: Registry, occurrence: Occurrence) -> Problem:
     """The error for a fact the registry does not know, such as a phone number with a digit changed."""
+    return page.problem(occurrence.start, unregistered_message(registry, occurrence))
+
+
+def unregistered_message(registry: Registry, occurrence: Occurrence) -> str:
+    """What `unregistered` says, for a fact found wherever it is."""
     kind, found = occurrence.kind, occurrence.found
     see = registry.see(kind)
     if kind == "phones":
@@ -45,7 +51,7 @@ def unregistered(page: Page, registry: Registry, occurrence: Occurrence) -> Prob
         )
     else:
         message = f'durations: expected a duration registered in data/facts.yml (see {see}), found "{found}"'
-    return page.problem(occurrence.start, message)
+    return message
 
 
 def compare(source: Scan, translation: Scan, registry: Registry, kinds: tuple[str, ...] = KINDS) -> list[Problem]:
