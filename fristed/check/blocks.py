@@ -21,6 +21,7 @@ and reordered.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # How far ahead of the last word found the next word of the text may stand in the Markdown:
 # link targets, tags and attributes are words the reader never sees.
 _WINDOW = 60
+# What a block dropped or added costs, when a translation is aligned with its source page.
+_GAP = 4.0
 
 
 @dataclass(frozen=True)
@@ -232,10 +235,9 @@ def divergence(
     The links of a block where either page has a link that is not `sound` are not compared: the
     link checks report that link (links.py), and a wrong link is not a second finding.
     """
-    places = _places(source), _places(translation)
-    for index, (mine, theirs) in enumerate(zip(source, translation, strict=False)):
-        if (mine.kind, places[0][index]) != (theirs.kind, places[1][index]):
-            return Divergence(mine, theirs, f"expected {_describe(mine)}, found {_describe(theirs)}")
+    if _signature(source) != _signature(translation):
+        return _first_difference(source, translation)
+    for mine, theirs in zip(source, translation, strict=True):
         if not all(map(sound, mine.links + theirs.links)):
             continue
         if [_target(url) for url in mine.links] != [_target(url) for url in theirs.links]:
@@ -244,16 +246,59 @@ def divergence(
                 theirs,
                 f"expected links to {_targets(mine.links)} in this block, found {_targets(theirs.links)}",
             )
-    if len(source) > len(translation):
-        mine = source[len(translation)]
-        last = translation[-1] if translation else None
-        return Divergence(mine, last, f"expected {_describe(mine)} after the last block, found the end of the page")
-    if len(translation) > len(source):
-        theirs = translation[len(source)]
-        return Divergence(
-            source[-1] if source else None, theirs, f"expected the end of the page, found {_describe(theirs)}"
-        )
     return None
+
+
+def _signature(blocks: list[Block]) -> list[tuple]:
+    """What must be equal between a page and its translation: each block's kind and place."""
+    return [(block.kind, place) for block, place in zip(blocks, _places(blocks), strict=True)]
+
+
+def _first_difference(source: list[Block], translation: list[Block]) -> Divergence:
+    """The first block dropped, added or changed in kind, placed where the translator looks for it.
+
+    The pages are aligned as a diff aligns lines, where two blocks of the same kind and place
+    match more closely as their lengths agree (scaled by the pages' lengths): so the short `It
+    cannot be renewed.` is found missing among long items, not the last item of its list.
+    """
+    # Lists and tables numbered apart: a dropped list would shift every later number.
+    mine, theirs = ([(block.kind, block.place[1:]) for block in blocks] for blocks in (source, translation))
+    ratio = max(1, sum(len(block.text) for block in translation)) / max(1, sum(len(block.text) for block in source))
+    rows, columns = len(source), len(translation)
+    # cost[i][j]: the least cost of aligning source[i:] with translation[j:].
+    cost = [[0.0] * (columns + 1) for _ in range(rows + 1)]
+    for i in range(rows, -1, -1):
+        for j in range(columns, -1, -1):
+            options = [_GAP + cost[i + 1][j]] if i < rows else []
+            if j < columns:
+                options.append(_GAP + cost[i][j + 1])
+            if i < rows and j < columns and mine[i] == theirs[j]:
+                options.append(_distance(source[i], translation[j], ratio) + cost[i + 1][j + 1])
+            cost[i][j] = min(options, default=0.0)
+    i = j = 0
+    while i < rows and j < columns and mine[i] == theirs[j]:
+        if not math.isclose(cost[i][j], _distance(source[i], translation[j], ratio) + cost[i + 1][j + 1]):
+            break
+        i, j = i + 1, j + 1
+    if i < rows and j < columns and math.isclose(cost[i][j], 2 * _GAP + cost[i + 1][j + 1]):
+        return Divergence(
+            source[i], translation[j], f"expected {_describe(source[i])}, found {_describe(translation[j])}"
+        )
+    if i < rows and math.isclose(cost[i][j], _GAP + cost[i + 1][j]):
+        found = translation[j] if j < columns else (translation[-1] if translation else None)
+        return Divergence(source[i], found, f"expected {_describe(source[i])}, found nothing in its place")
+    expected = _describe(source[i]) if i < rows else "the end of the page"
+    return Divergence(
+        source[min(i, rows - 1)] if source else None,
+        translation[j],
+        f"expected {expected}, found {_describe(translation[j])}",
+    )
+
+
+def _distance(mine: Block, theirs: Block, ratio: float) -> float:
+    """How unlike two blocks of the same kind are in length, always less than dropping one and adding
+    the other."""
+    return min(_GAP / 2, abs(math.log((len(theirs.text) + 1) / ((len(mine.text) + 1) * ratio))))
 
 
 def _places(blocks: list[Block]) -> list[tuple]:
