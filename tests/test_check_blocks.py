@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from test_check_cases import FACT_DOMAINS, FACT_PHONES
 
 from conftest import PROJECT
 from fristed.check import check_project
@@ -19,7 +20,7 @@ from fristed.check.blocks import Block, Divergence, aligned_blocks, page_blocks
 
 LANGUAGES = ("nb", "en", "ar", "ru", "th", "fa")
 STRUCTURE = "structure: "
-DOMAINS = "domains: expected rosanorge.no, udi.no or a subdomain of one (see data/facts.yml:46),"
+DOMAINS = f"domains: expected rosanorge.no, udi.no or a subdomain of one (see {FACT_DOMAINS}),"
 
 
 class Edit(NamedTuple):
@@ -35,6 +36,7 @@ def edit(page: str, *changes: tuple[str, str], expected: str | None = None, reas
 
 ROSA_EN = "[22 33 11 60](tel:+4722331160)"
 NB = "docs/nb"
+WRONG_NUMBER = f'phones: expected a number registered in data/facts.yml (see {FACT_PHONES}), found "22 33 11 61"'
 CASES = {
     # Attacks: every one was a single edit that `make check` let through --------------------------
     "refuses-swapped-permit-durations-in-english": edit(
@@ -90,19 +92,19 @@ CASES = {
     "refuses-wrong-number-split-by-emphasis": edit(
         "en/contacts.md",
         ("reintegration support", "reintegration support (**22 33** 11 61)"),
-        expected='phones: expected a number registered in data/facts.yml (see data/facts.yml:17), found "22 33 11 61"',
+        expected=WRONG_NUMBER,
         reason="the reader sees 22 33 11 61; the Markdown shows two short numbers",
     ),
     "refuses-wrong-number-split-by-a-tag-in-arabic": edit(
         "ar/contacts.md",
         ("بعد عودتك إلى", "بعد عودتك (22 33 <b>11 61</b>) إلى"),
-        expected='phones: expected a number registered in data/facts.yml (see data/facts.yml:17), found "22 33 11 61"',
+        expected=WRONG_NUMBER,
         reason="a tag inside a number",
     ),
     "refuses-wrong-number-split-by-an-entity-and-a-line-break": edit(
         "ru/contacts.md",
         ("Он работает 24 часа", "Также 22&#32;33\n  11 61. Он работает 24 часа"),
-        expected='phones: expected a number registered in data/facts.yml (see data/facts.yml:17), found "22 33 11 61"',
+        expected=WRONG_NUMBER,
         reason="an entity and a line break inside a number",
     ),
     "refuses-host-with-an-uncommon-ending": edit(
@@ -192,6 +194,7 @@ def pristine(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("pristine")
     shutil.copytree(PROJECT / "source", root / "source")
     shutil.copytree(PROJECT / "data", root / "data")
+    shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")  # for the region
     for code in LANGUAGES:
         shutil.copytree(PROJECT / "docs" / code, root / "docs" / code)
     return root
@@ -202,6 +205,7 @@ def apply(pristine: Path, target: Path, case: Edit, languages: tuple[str, ...] =
     make a row's changes, all at once, to its page; return the line of the first change."""
     for part in ("source", "data"):
         shutil.copytree(pristine / part, target / part)
+    shutil.copy2(pristine / "mkdocs.yml", target / "mkdocs.yml")
     for code in languages or ("nb", case.page.split("/")[0]):
         shutil.copytree(pristine / "docs" / code, target / "docs" / code)
     path = target / "docs" / case.page
@@ -236,8 +240,7 @@ def test_a_wrong_norwegian_value_is_reported_on_the_norwegian_page_alone(pristin
     case = edit("nb/contacts.md", ("i ett år etter", "i ett år (**22 33** 11 61) etter"), reason="")
     apply(pristine, tmp_path / "project", case, LANGUAGES)
     assert [str(problem) for problem in check_project(tmp_path / "project")] == [
-        "docs/nb/contacts.md:22:48: error: phones: expected a number registered in data/facts.yml "
-        '(see data/facts.yml:17), found "22 33 11 61"'
+        f"docs/nb/contacts.md:22:48: error: {WRONG_NUMBER}"
     ]
 
 

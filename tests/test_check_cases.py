@@ -65,6 +65,7 @@ FACT_PHONES = see_fact("phones")
 FACT_MAIL = see_fact("emails", "iom-oslo")
 FACT_SITE = see_fact("domains", "rosa")
 FACT_DOMAINS = see_fact("domains")
+FACT_DURATIONS = see_fact("durations")
 
 
 class Case(NamedTuple):
@@ -358,7 +359,7 @@ CASES = {
         "en/contacts.md",
         SITE_EN,
         "- Website: [rosanorge.no](https://rosanorge.no.evil.example/)",
-        "domains: expected rosanorge.no, udi.no or a subdomain of one (see data/facts.yml:46), found "
+        f"domains: expected rosanorge.no, udi.no or a subdomain of one (see {FACT_DOMAINS}), found "
         '"https://rosanorge.no.evil.example/"',
         "a registered name as a subdomain of another",
     ),
@@ -486,7 +487,7 @@ CASES = {
         "en/index.md",
         "It is open 24 hours, day and night.",
         "It is open 24 hours, day and night, 7 days a week.",
-        'durations: expected a duration registered in data/facts.yml (see data/facts.yml:58), found "7 days"',
+        f'durations: expected a duration registered in data/facts.yml (see {FACT_DURATIONS}), found "7 days"',
         "no more than the source page",
     ),
     "refuses-article-for-number": bad(

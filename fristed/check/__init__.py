@@ -30,7 +30,15 @@ from pathlib import Path
 
 from fristed.check.addresses import scan_domains, scan_emails
 from fristed.check.blocks import divergence, page_blocks
-from fristed.check.bound import BlockFacts, attach_markdown, block_facts, compare_blocks, sound, unknown_problems
+from fristed.check.bound import (
+    BlockFacts,
+    attach_markdown,
+    block_facts,
+    compare_blocks,
+    sound,
+    target,
+    unknown_problems,
+)
 from fristed.check.compare import Scan, compare, unregistered
 from fristed.check.durations import scan_durations
 from fristed.check.invisible import check_invisible
@@ -194,7 +202,7 @@ def _compare(original: Scan, scan: Scan, registry: Registry, kinds: tuple[str, .
     problems = []
     if not any(problem.severity == "error" for problem in original.problems):
         mine, theirs = [facts.block for facts in original.blocks], [facts.block for facts in scan.blocks]
-        split = divergence(mine, theirs, lambda url: sound(url, registry))
+        split = divergence(mine, theirs, lambda url: sound(url, registry), lambda url: target(url, registry))
         if split is None:
             problems = compare_blocks(original.page, original.blocks, scan.page, scan.blocks, registry, kinds)
             shown = {(o.kind, o.key) for facts in scan.blocks for o in facts.text if not o.registered}

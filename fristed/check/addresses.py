@@ -6,8 +6,8 @@ a registered domain or one of its subdomains.
 
 Words with dots are common (`f.eks.`, `e.g.`, `bl.a.`), so a token counts as a domain only if it
 starts with a scheme (`https://`) or `www.`, or if a label after its first is a public suffix of
-the Public Suffix List (publicsuffixlist bundles it; nothing is downloaded): `udi-soknad.xyz`, and
-`udi.no.evil.example`, whose `.no` is not where it ends. A look-alike ending (`.n\u043e`, with a
+the Public Suffix List (publicsuffixlist bundles it; nothing is downloaded): `agency-apply.xyz`, and
+`agency.no.evil.example`, whose `.no` is not where it ends. A look-alike ending (`.n\u043e`, with a
 Cyrillic o) is not taken for a domain in text; in a link target it fails all the same (links.py).
 """
 

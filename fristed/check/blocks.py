@@ -1,8 +1,8 @@
 """Blocks: a page as the reader reads it, cut into headings, paragraphs, list items and table cells.
 
 A page is rendered as the build renders it (markup.py: Python-Markdown with mkdocs.yml's
-extensions), and the HTML read back as text, so `**22 33** 11 61`, `22 33 <b>11 61</b>`,
-`22&#32;33 11 61` and a line break inside a number all read `22 33 11 61`, as on screen.
+extensions), and the HTML read back as text, so `**12 34** 56 78`, `12 34 <b>56 78</b>`,
+`12&#32;34 56 78` and a line break inside a number all read `12 34 56 78`, as on screen.
 
 kind        | made from                            | place
 heading-N   | <hN>                                 | ()
@@ -28,10 +28,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
-import phonenumbers
-
 from fristed.check.markup import as_built, render
-from fristed.check.phones import REGION
 
 _BLOCK_TAGS = {"p", "li", "td", "th", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd"}
 # Inside these a paragraph is part of the block, not a block of its own (a loose list's items).
@@ -207,14 +204,6 @@ def page_blocks(markdown: str) -> list[Block]:
     ]
 
 
-def number_of(number: str, region: str) -> str:
-    """A phone number in E.164 as a phone in the region dials it, or its digits if it is none."""
-    try:
-        return phonenumbers.format_number(phonenumbers.parse(number, region), phonenumbers.PhoneNumberFormat.E164)
-    except phonenumbers.NumberParseException:
-        return "".join(char for char in number if char.isdigit())
-
-
 def _describe(block: Block) -> str:
     """Name a block for a message: `heading-2 "Barn"`, `item 3 of list 2`."""
     shown = block.text if len(block.text) <= 40 else block.text[:39] + "…"
@@ -227,20 +216,43 @@ def _describe(block: Block) -> str:
     return f'a {block.kind} "{shown}"'
 
 
+def link_target(url: str) -> str:
+    """What a link target leads to, for comparing a translation's with its source page's: the digits
+    a `tel:` link dials (`+` kept); the host of a web link (the path may lead to a page in the
+    reader's language); the page of a link within the site, without its anchor (headings' anchors
+    are the translated headings'). The checker reads `tel:` numbers as the region's (bound.py)."""
+    scheme = _SCHEME.match(url)
+    name = scheme.group(1).lower() if scheme else ""
+    rest = unquote(url[scheme.end() :] if scheme else url)
+    if name == "tel":
+        return "tel:" + ("+" if rest.lstrip().startswith("+") else "") + "".join(c for c in rest if c.isdigit())
+    if name == "mailto":
+        return "mailto:" + rest.split("?")[0].lower()
+    if name in ("http", "https"):
+        return "web:" + (urlsplit(url).hostname or "").removeprefix("www.")
+    if not name:
+        return "page:" + url.split("#")[0]
+    return url
+
+
 def divergence(
-    source: list[Block], translation: list[Block], sound: Callable[[str], bool] = lambda url: True
+    source: list[Block],
+    translation: list[Block],
+    sound: Callable[[str], bool] = lambda url: True,
+    target: Callable[[str], str] = link_target,
 ) -> Divergence | None:
     """Return the first place where a translation's blocks part from its source page's, or None.
 
-    The links of a block where either page has a link that is not `sound` are not compared: the
-    link checks report that link (links.py), and a wrong link is not a second finding.
+    Links are compared by what `target` says they lead to. The links of a block where either page
+    has a link that is not `sound` are not compared: the link checks report that link (links.py),
+    and a wrong link is not a second finding.
     """
     if _signature(source) != _signature(translation):
         return _first_difference(source, translation)
     for mine, theirs in zip(source, translation, strict=True):
         if not all(map(sound, mine.links + theirs.links)):
             continue
-        if [_target(url) for url in mine.links] != [_target(url) for url in theirs.links]:
+        if [target(url) for url in mine.links] != [target(url) for url in theirs.links]:
             return Divergence(
                 mine,
                 theirs,
@@ -314,35 +326,19 @@ def _places(blocks: list[Block]) -> list[tuple]:
     return result
 
 
-def _target(url: str) -> str:
-    """What a link target leads to, for comparing a translation's with its source page's: the number
-    a `tel:` link dials, wherever it is written as in Norway (`tel:22331160`, `tel:+4722331160`); the
-    host of a web link (the path may lead to a page in the reader's language); the page of a link
-    within the site, without its anchor (headings' anchors are the translated headings')."""
-    scheme = _SCHEME.match(url)
-    name = scheme.group(1).lower() if scheme else ""
-    rest = url[scheme.end() :] if scheme else url
-    if name == "tel":
-        return "tel:" + number_of(unquote(rest), REGION)
-    if name == "mailto":
-        return "mailto:" + unquote(rest).split("?")[0].lower()
-    if name in ("http", "https"):
-        return "web:" + (urlsplit(url).hostname or "").removeprefix("www.")
-    if not name:
-        return "page:" + url.split("#")[0]
-    return url
-
-
 def _targets(links: tuple[str, ...]) -> str:
     return ", ".join(links) if links else "nothing"
 
 
 def aligned_blocks(
-    source: list[Block], translation: list[Block], sound: Callable[[str], bool] = lambda url: True
+    source: list[Block],
+    translation: list[Block],
+    sound: Callable[[str], bool] = lambda url: True,
+    target: Callable[[str], str] = link_target,
 ) -> list[tuple[Block, Block]]:
     """Pair each block of a source page with the block of its translation in the same place; raise
     `Divergence` at the first block where their structures part (see `divergence`)."""
-    found = divergence(source, translation, sound)
+    found = divergence(source, translation, sound, target)
     if found is not None:
         raise found
     return list(zip(source, translation, strict=True))

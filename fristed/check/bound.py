@@ -7,9 +7,9 @@ each block of a translation and the Norwegian block in its place:
 rule                                                       | catches
 every registered fact of the Norwegian block is there      | a number moved to another label or a dropped one
 no registered fact stands where the Norwegian has none     | the durations of two permits swapped
-facts of one kind keep the Norwegian order inside a block  | `6 … 10 years` swapped inside one paragraph;
-                                                           | 112 and 02800 swapped in one item
-no unregistered fact, even one only the reader sees        | `22 33 <b>11 61</b>`, `**22 33** 11 61`
+facts of one kind keep the Norwegian order inside a block  | two penalties swapped inside one paragraph;
+                                                           | the emergency and the other police number swapped
+no unregistered fact, even one only the reader sees        | `12 34 <b>56 78</b>`, `**12 34** 56 78`
 
 Sentences may be reordered inside a block: only facts of one kind keep their order, as that
 order is what ties each to its subject. A fact the Norwegian block gets wrong (one the registry
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from fristed.check.addresses import not_ascii, scan_domains, scan_emails
-from fristed.check.blocks import Block
+from fristed.check.blocks import Block, link_target
 from fristed.check.compare import unregistered_message
 from fristed.check.durations import scan_durations
 from fristed.check.phones import number_of, scan_phones
@@ -75,6 +75,14 @@ def _target_fact(url: str, registry: Registry) -> tuple[str, Hashable] | None:
     return None
 
 
+def target(url: str, registry: Registry) -> str:
+    """What a link leads to (blocks.link_target), a `tel:` link's number read as the region's."""
+    if url[:4].lower() == "tel:":
+        digits = "".join(char for char in unquote(url[4:]) if char.isdigit())
+        return "tel:" + number_of(digits, url[4:].lstrip().startswith("+"), registry)
+    return link_target(url)
+
+
 def sound(url: str, registry: Registry) -> bool:
     """Whether a link target is one the link checks let through: a page of the site, or a registered fact."""
     return not re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*:", url) or _target_fact(url, registry) is not None
@@ -110,7 +118,7 @@ def block_facts(page: Page, blocks: list[Block], registry: Registry, words: Word
 
 def attach_markdown(page: Page, facts: list[BlockFacts], occurrences: list[Occurrence]) -> None:
     """Give each block the facts the Markdown scan found on its lines, to quote and place findings
-    as the translator wrote them: `&#50;2 33 11 6&#x31;` at its column, not `22 33 11 61`."""
+    as the translator wrote them: `&#49;2 34 56 7&#x38;` at its column, not `12 34 56 78`."""
     lines = [block.block.line for block in facts]
     for occurrence in occurrences:
         index = bisect.bisect_right(lines, page.position(occurrence.start)[0]) - 1
@@ -206,7 +214,7 @@ def _compare_kind(
     in_source_text = {o.key for o in original.text if o.kind == kind and o.registered}
     problems = []
     for key in wanted:
-        # A fact its link's target still states, but the text shows wrong (`[22 33 11 06](tel:+47…60)`).
+        # A fact its link's target still states, but the text shows wrong (`[12 34 56 87](tel:+47…78)`).
         misshown = key in have and key in in_source_text and key not in shown and unknown
         if key in have and not misshown:
             continue
