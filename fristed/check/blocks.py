@@ -21,6 +21,8 @@ and reordered.
 from __future__ import annotations
 
 import bisect
+import functools
+import html
 import math
 import re
 from collections.abc import Callable
@@ -28,17 +30,17 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
-from fristed.check.markup import as_built, render
+from fristed.check.markup import as_built, body_of, new_markdown
 
 _BLOCK_TAGS = {"p", "li", "td", "th", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd"}
 # Inside these a paragraph is part of the block, not a block of its own (a loose list's items).
 _HOLDERS = {"li", "td", "th", "dd"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "area", "base", "col", "embed", "source", "track"}
 _WORD = re.compile(r"\w+")
+# How many of a block's first words are looked for, and how far past the block before it.
+_FIRST_WORDS = 5
+_REACH = 4000
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
-# How far ahead of the last word found the next word of the text may stand in the Markdown:
-# link targets, tags and attributes are words the reader never sees.
-_WINDOW = 60
 # What a block dropped or added costs, when a translation is aligned with its source page.
 _GAP = 4.0
 
@@ -162,39 +164,83 @@ class _Reader(HTMLParser):
         return [block for block in found if block["text"] or block["links"] or block["kind"] == "cell"]
 
 
+def _find_word(body: str, word: str, start: int) -> int | None:
+    """Where a whole word stands in the Markdown from `start`, or None."""
+    at = body.find(word, start)
+    while at >= 0:
+        before = body[at - 1] if at else " "
+        after = body[at + len(word)] if at + len(word) < len(body) else " "
+        if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+            return at
+        at = body.find(word, at + 1)
+    return None
+
+
 def _lines(body: str, first_line: int, texts: list[str]) -> list[int]:
     """The line where each text starts in the Markdown, found by its words, in order.
 
-    Each word of a text is looked for among the next words of the Markdown; the first one found
-    gives the line. Words the Markdown spells otherwise (an entity) are skipped.
+    A block starts where the first of its first words is found after the block before it; words
+    the Markdown spells otherwise (with an entity) are skipped. A block's Markdown is at least as
+    long as its text, so the next block is looked for after the last word of this one from there.
     """
-    words = [(match.group(), match.start()) for match in _WORD.finditer(body)]
-    where: dict[str, list[int]] = {}
-    for index, (word, _) in enumerate(words):
-        where.setdefault(word, []).append(index)
     newlines = [match.start() for match in re.finditer("\n", body)]
     cursor, line, result = 0, first_line, []
     for text in texts:
-        start = None
-        for word in _WORD.findall(text):
-            places = where.get(word, [])
-            index = bisect.bisect_left(places, cursor)
-            if index < len(places) and places[index] < cursor + _WINDOW:
-                cursor = places[index] + 1
-                if start is None:
-                    start = words[places[index]][1]
-        if start is not None:
-            line = max(line, first_line + bisect.bisect_left(newlines, start))
+        words = _WORD.findall(text)
+        for word in words[:_FIRST_WORDS]:
+            at = _find_word(body, word, cursor)
+            if at is not None and at - cursor <= _REACH:
+                line = max(line, first_line + bisect.bisect_left(newlines, at))
+                end = _find_word(body, words[-1], max(at, at + int(0.9 * len(text)) - len(words[-1])))
+                cursor = at + 1 if end is None else end + len(words[-1])
+                break
         result.append(line)
     return result
 
 
+@functools.cache
+def _converter():
+    """The build's Markdown converter, keeping the tree it serializes (see `page_blocks`)."""
+    from markdown.treeprocessors import Treeprocessor
+
+    class Keep(Treeprocessor):
+        def run(self, root):
+            self.md.kept = root
+
+    converter = new_markdown()
+    # Heading anchors change no text, and a `[TOC]` marker is refused by markup.py: the table of
+    # contents extension is a fifth of the time.
+    converter.treeprocessors.deregister("toc")
+    converter.treeprocessors.register(Keep(converter), "fristed-keep", -100)
+    return converter
+
+
+def _walk(reader: _Reader, element) -> None:
+    """Read a rendered tree as the HTML parser reads its serialization."""
+    reader.handle_starttag(element.tag, list(element.attrib.items()))
+    for text, child in [(element.text, None), *((None, child) for child in element)]:
+        if child is not None:
+            _walk(reader, child)
+            text = child.tail
+        if text:
+            reader.handle_data(html.unescape(text) if "&" in text else text)
+    reader.handle_endtag(element.tag)
+
+
 def page_blocks(markdown: str) -> list[Block]:
     """Return the blocks of a page's Markdown (front matter and all) as its reader reads them."""
-    html, start = render(as_built(markdown))
+    body, start = body_of(as_built(markdown))
+    converter = _converter().reset()
+    serialized = converter.convert(body)
     reader = _Reader()
-    reader.feed(html)
-    reader.close()
+    if converter.htmlStash.html_counter:
+        # Raw HTML and entities stand in the tree as placeholders: read the serialized page.
+        reader.feed(serialized)
+        reader.close()
+    else:
+        # Most pages: the tree, without parsing the HTML made from it again (a third of the time).
+        for child in converter.kept:
+            _walk(reader, child)
     found = reader.blocks()
     first_line = markdown.count("\n", 0, start) + 1
     lines = _lines(markdown[start:], first_line, [block["text"] for block in found])

@@ -88,9 +88,8 @@ def needs_rendering(text: str) -> bool:
     return any(opener.start() not in plain for opener in _OPENER.finditer(text))
 
 
-@functools.cache
-def _markdown():
-    """Python-Markdown as mkdocs.yml configures it; loaded only when a page needs it."""
+def new_markdown():
+    """A Python-Markdown converter as mkdocs.yml configures it; imported only when a page needs it."""
     import markdown
     from pymdownx.slugs import slugify
 
@@ -98,12 +97,20 @@ def _markdown():
     return markdown.Markdown(extensions=list(EXTENSIONS), extension_configs={"toc": toc})
 
 
-def render(text: str) -> tuple[str, int]:
-    """Return a page's HTML as MkDocs makes it, and where its Markdown starts after the front matter."""
+_markdown = functools.cache(new_markdown)
+
+
+def body_of(text: str) -> tuple[str, int]:
+    """A page's Markdown after its front matter, as MkDocs reads it, and where it starts."""
     from mkdocs.utils.meta import get_data
 
     body, _ = get_data(text)
-    start = len(text) - len(body) if text.endswith(body) else 0
+    return body, len(text) - len(body) if text.endswith(body) else 0
+
+
+def render(text: str) -> tuple[str, int]:
+    """Return a page's HTML as MkDocs makes it, and where its Markdown starts after the front matter."""
+    body, start = body_of(text)
     return _markdown().reset().convert(body), start
 
 
