@@ -13,8 +13,10 @@ from __future__ import annotations
 import html
 from collections import Counter
 
+from fristed.pages import DOCS_FOLDER
 from fristed.pages import STATUS_MARKER as MARKER
 from fristed.project import Project
+from fristed.translations.paragraphs import as_markdown, as_text, block_changes
 from fristed.translations.status import OUTDATED, STATES, UNTRANSLATED, PageStatus
 
 
@@ -42,10 +44,12 @@ def status_table(project: Project, states: list[PageStatus]) -> str:
     ]
     counts = Counter(status.state for status in states)
     lines.append(", ".join(f"{counts[name]} {name}" for name in STATES))
-    outdated = [status.path for status in states if status.state == OUTDATED]
+    outdated = [status for status in states if status.state == OUTDATED]
     if outdated:
         lines += ["", "Outdated: update each from its Norwegian page, then run `make stamp PAGE=…` on it:"]
-        lines += [f"  {path}" for path in outdated]
+        for status in outdated:
+            lines.append(f"  {status.path}")
+            lines += [f"    {line}" for line in _changes_as_text(project, status)]
     untranslated = Counter(status.language for status in states if status.state == UNTRANSLATED)
     for code, count in untranslated.items():
         lines.append(f"{project.language(code).name} ({code}): {count} page(s) still in Norwegian, in docs/{code}/")
@@ -64,6 +68,7 @@ def status_json(project: Project, states: list[PageStatus]) -> dict:
                 "counts": {name: counts[name] for name in STATES},
                 "pages": {
                     page: {"state": s.state, "reviewed": s.reviewed, "source": s.source, "path": s.path}
+                    | ({"changes": _changes_as_data(project, s)} if s.state == OUTDATED else {})
                     for page, s in row.items()
                 },
             }
@@ -88,7 +93,35 @@ def status_markdown(project: Project, states: list[PageStatus], heading: str) ->
         # Each name is written in its own language and script: marked so, as the switcher's are.
         name = f'<span lang="{code}" dir="{language.direction}">{html.escape(language.name)}</span>'
         lines.append("| " + " | ".join([name, *(f"`{row[page].state}`" for page in pages)]) + " |")
+    # Under the table, what changed in each Norwegian page since the outdated translations of it.
+    since: dict[tuple[str, str | None], list[str]] = {}
+    for status in states:
+        if status.state == OUTDATED:
+            since.setdefault((status.page, status.source), []).append(status.language)
+    for (page, recorded), codes in since.items():
+        original = (DOCS_FOLDER / project.default.code / page).as_posix()
+        changes = block_changes(project.folder, original, recorded)
+        if changes:
+            lines += ["", f"`{original}` → {', '.join(f'`{code}`' for code in codes)}:", ""]
+            lines += [as_markdown(change, original) for change in changes]
     return "\n".join(lines) + "\n"
+
+
+def _changes_as_text(project: Project, status: PageStatus) -> list[str]:
+    """The changed blocks of an outdated page's Norwegian page, as `make status` prints them."""
+    original = (DOCS_FOLDER / project.default.code / status.page).as_posix()
+    changes = block_changes(project.folder, original, status.source)
+    if changes is None:
+        return [f"(which blocks of {original} changed is not known: see `python -m fristed changes {status.path}`)"]
+    return [as_text(change, original) for change in changes]
+
+
+def _changes_as_data(project: Project, status: PageStatus) -> list[dict] | None:
+    original = (DOCS_FOLDER / project.default.code / status.page).as_posix()
+    changes = block_changes(project.folder, original, status.source)
+    if changes is None:
+        return None
+    return [{"change": c.change, "line": c.line, "old": c.old, "new": c.new} for c in changes]
 
 
 def fill_status_page(markdown: str, project: Project, states: list[PageStatus]) -> str:
