@@ -1,4 +1,4 @@
-"""Time the translation checker over a synthetic site: 100 pages in each of 20 languages.
+"""Time the translation checker over the site, then over a synthetic site: 100 pages in each of 20 languages.
 
     python bench/bench_check.py [--pages 100] [--languages 20]
 
@@ -91,6 +91,16 @@ def main() -> int:
     parser.add_argument("--languages", type=int, default=20, choices=range(2, len(LANGUAGES) + 2), metavar="N")
     arguments = parser.parse_args()
     check_project(PROJECT)  # Warm up: imports and phonenumbers' metadata load once per process.
+    # The site itself, as `make check` reads it (every page rendered, its blocks aligned): the best
+    # of three, in wall and processor time, since other work on the machine only adds to them.
+    runs = []
+    for _ in range(3):
+        started, processor = time.perf_counter(), time.process_time()
+        check_project(PROJECT)
+        runs.append((time.perf_counter() - started, time.process_time() - processor))
+    pages = len(list((PROJECT / "docs").rglob("*.md")))
+    wall, cpu = min(runs)[0], min(cpu for _, cpu in runs)
+    print(f"the site: {pages} pages in {wall:.2f} s ({cpu:.2f} s of processor time); the budget is 1 s")
     print(f"{arguments.pages} pages x {arguments.languages} languages")
     results = []
     for repeat in SIZES:
