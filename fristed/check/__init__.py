@@ -1,11 +1,14 @@
 """The translation checker: no page may state a number, address, link or duration the registry does not.
 
-Every page of every language is read from its Markdown source (front matter, raw HTML and
-comments included) and checked twice: against data/facts.yml, where everything phone-like, every
+Every page of every language is read twice: from its Markdown source (front matter, raw HTML
+and comments included), and as its reader reads it, rendered, in blocks (headings, paragraphs,
+list items, table cells). It is checked against data/facts.yml, where everything phone-like, every
 address, link host and duration must be registered; and, for a translation, against its source
-page (the default language's page of the same name), whose facts it must state as often, no more,
-no less. A page marked `translated: false` is still the source language's text, and is read with
-that language's words; the `source:` hash of a front matter is not read (see fristed/pages.py).
+page (the default language's page of the same name): the same blocks in the same order, each
+stating the facts of the source page's block in its place (bound.py); where the blocks part, the
+first divergence is reported and the facts are compared page-wide, as often, no more, no less.
+A page marked `translated: false` is still the source language's text, and is read with that
+language's words; the `source:` hash of a front matter is not read (see fristed/pages.py).
 One module per kind of finding:
 
 module       | finds
@@ -17,6 +20,7 @@ wordlists.py | the per-language words for durations, data/durations/<code>.yml, 
 invisible.py | invisible characters inside or next to any of these, and bidi controls anywhere
 markup.py    | HTML and Markdown that could run code, load from elsewhere or re-aim a link (sanitizer.py)
 blocks.py    | the page as its reader reads it, in blocks, and a translation's blocks aligned with its source's
+rendering.py | the page rendered as the build renders it, read back as blocks with their lines
 bound.py     | the facts of each block, compared with those of the source page's block in its place
 compare.py   | the differences between a translation and its source page, page-wide, where the blocks part
 
