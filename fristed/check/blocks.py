@@ -31,6 +31,8 @@ from fristed.check.rendering import read_blocks
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 # What a block dropped or added costs, when a translation is aligned with its source page.
 _GAP = 4.0
+# The most blocks of each page aligned at once.
+_WINDOW = 240
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,12 @@ def _first_difference(source: list[Block], translation: list[Block]) -> Divergen
     """
     # Lists and tables numbered apart: a dropped list would shift every later number.
     mine, theirs = ([(block.kind, block.place[1:]) for block in blocks] for blocks in (source, translation))
+    if max(len(mine), len(theirs)) > _WINDOW:
+        # The alignment takes time as the product of the pages' lengths: on a long page, align a
+        # window that starts a little before the first block whose kind differs.
+        first = next((i for i, pair in enumerate(zip(mine, theirs, strict=False)) if pair[0] != pair[1]), None)
+        start = max(0, (min(len(mine), len(theirs)) if first is None else first) - _WINDOW // 4)
+        return _first_difference(source[start : start + _WINDOW], translation[start : start + _WINDOW])
     ratio = max(1, sum(len(block.text) for block in translation)) / max(1, sum(len(block.text) for block in source))
     rows, columns = len(source), len(translation)
     # cost[i][j]: the least cost of aligning source[i:] with translation[j:].
