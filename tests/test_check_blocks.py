@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+import yaml
 from test_check_cases import FACT_DOMAINS, FACT_PHONES
 
 from conftest import PROJECT
@@ -195,19 +196,28 @@ def pristine(tmp_path_factory) -> Path:
     shutil.copytree(PROJECT / "source", root / "source")
     shutil.copytree(PROJECT / "data", root / "data")
     shutil.copy2(PROJECT / "mkdocs.yml", root / "mkdocs.yml")  # for the region
+    # Only these languages: the checker reads the word list of every language the file lists.
+    languages = yaml.safe_load((PROJECT / "data/languages.yml").read_text(encoding="utf-8"))
+    kept = [language for language in languages if language["code"] in LANGUAGES]
+    (root / "data/languages.yml").write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
     for code in LANGUAGES:
         shutil.copytree(PROJECT / "docs" / code, root / "docs" / code)
     return root
 
 
 def apply(pristine: Path, target: Path, case: Edit, languages: tuple[str, ...] = ()) -> int:
-    """Copy the project with the Norwegian pages and the edited page's language (or `languages`),
+    """Copy the project with the edited page and its Norwegian page (or every page of `languages`),
     make a row's changes, all at once, to its page; return the line of the first change."""
     for part in ("source", "data"):
         shutil.copytree(pristine / part, target / part)
     shutil.copy2(pristine / "mkdocs.yml", target / "mkdocs.yml")
-    for code in languages or ("nb", case.page.split("/")[0]):
+    for code in languages:
         shutil.copytree(pristine / "docs" / code, target / "docs" / code)
+    if not languages:
+        code, name = case.page.split("/")
+        for folder in ("nb", code):
+            (target / "docs" / folder).mkdir(parents=True, exist_ok=True)
+            shutil.copy2(pristine / "docs" / folder / name, target / "docs" / folder / name)
     path = target / "docs" / case.page
     text = path.read_text(encoding="utf-8")
     spans = []
