@@ -154,6 +154,13 @@ def test_strings_file_mistakes_are_named(project_copy, monkeypatch, path, old, n
             id="an unknown unit",
         ),
         pytest.param(
+            '    source: facts\n    quote: "| Police, emergency',
+            '    source: fact\n    quote: "| Police, emergency',
+            "data/facts.yml:{line}:1: error: phones.police-emergency.source: expected one of source, facts, "
+            "found 'fact' (did you mean 'facts'?)",
+            id="a source that is not listed",
+        ),
+        pytest.param(
             "    role: emergency\n",
             "    role: police\n",
             "data/facts.yml:{line}:1: error: phones.police-emergency.role: expected one of 'helpline', 'emergency', "
