@@ -163,6 +163,7 @@ def test_no_sitemap_is_built(site):
     assert not list(site.glob("sitemap.xml*"))
 
 
+@pytest.mark.slow
 def test_a_missing_translation_falls_back_to_norwegian_with_a_notice(small_project_copy, tmp_path):
     (small_project_copy / "docs" / "en" / "help.md").unlink()
     result = build(small_project_copy, tmp_path / "site")
@@ -180,6 +181,7 @@ def test_a_missing_translation_falls_back_to_norwegian_with_a_notice(small_proje
     assert offered == everyone
 
 
+@pytest.mark.slow
 def test_build_refuses_broken_data_naming_file_line_and_every_problem(project_copy, tmp_path):
     languages = project_copy / "data" / "languages.yml"
     languages.write_text(

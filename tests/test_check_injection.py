@@ -294,6 +294,7 @@ def test_renderer_uses_the_markdown_extensions_of_mkdocs_yml():
     assert configured | {"toc", "tables", "fenced_code"} == set(EXTENSIONS)
 
 
+@pytest.mark.slow
 def test_build_refuses_a_script_in_a_translation_naming_file_and_line(project_copy: Path, tmp_path: Path):
     page = project_copy / "docs/ar/contacts.md"
     sentence = AFTER["ar/contacts.md"]
