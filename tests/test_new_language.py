@@ -146,7 +146,7 @@ def test_new_language_passes_check_and_status_reports_it_untranslated(scenario):
     status = fristed("status", cwd=project)
     row = next(line.split() for line in status.stdout.splitlines() if line.startswith("so "))
     assert row == ["so", *["untranslated"] * len(PAGES), "Soomaali"]
-    assert "Soomaali (so): 6 page(s) still in Norwegian, in docs/so/" in status.stdout
+    assert "Soomaali (so): 6 page(s) still in Norwegian Bokmål, in docs/so/" in status.stdout
 
 
 @pytest.mark.slow
