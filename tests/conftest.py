@@ -63,7 +63,8 @@ def pytest_collection_modifyitems(items):
     """A test of the built site waits for a full build of every language: mark it `slow`, unless
     it runs a browser (marked `browser` already), so `-m "not browser and not slow"` stays quick."""
     for item in items:
-        if "site" in getattr(item, "fixturenames", ()) and not item.get_closest_marker("browser"):
+        built = {"site", "site_build"} & set(getattr(item, "fixturenames", ()))
+        if built and not item.get_closest_marker("browser"):
             item.add_marker(pytest.mark.slow)
 
 
