@@ -69,6 +69,14 @@ def test_example_site_states_nothing_of_the_project(example_site):
     assert [number for number in project_numbers for text in texts if number in text] == []
 
 
+def test_example_site_defines_every_interface_string_the_project_does():
+    """Templates and the build read the default language's strings by key: a key the project's
+    default language defines and the example site's lacks is one the engine may need."""
+    assert set(load_project(PROJECT).strings[load_project(PROJECT).default.code]) <= set(
+        DATA.strings[DATA.default.code]
+    )
+
+
 def test_checker_passes_the_example_site():
     assert [str(problem) for problem in check_project(EXAMPLE)] == []
 
