@@ -28,6 +28,10 @@ serve: $(VENV)/installed ## Preview the site at http://127.0.0.1:8000/, rebuilt 
 test: $(VENV)/installed test-tools lint check ## Run every test, browser tests in all three engines included
 	$(BIN)/python -m pytest
 
+.PHONY: test-quick
+test-quick: $(VENV)/installed ## The tests that need no site build and no browser: a quick answer
+	$(BIN)/python -m pytest -m "not browser and not slow and not engines"
+
 check: $(VENV)/installed ## Check every page's numbers, addresses, links and durations (fast, no build)
 	$(BIN)/python -m fristed check
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,6 @@ import phonenumbers
 from fristed.data import load_yaml
 
 FACTS_FILE = Path("data/facts.yml")
-SOURCE_FILES = {"source": Path("source/menneskehandel.nb.txt"), "facts": Path("source/FACTS.md")}
 UNITS = ("hour", "day", "week", "month", "year")
 # The phones every page and every standalone page (offline, not found) show, by what they are for,
 # so no code names a service: `helpline` in every page's header, `emergency` beside it offline.
@@ -36,7 +36,7 @@ def _entries(field: str, value: dict, *also_required: str, optional: dict | None
                 field: value,
                 "unit": {"enum": list(UNITS)},
                 "name": {"type": "string", "minLength": 1},
-                "source": {"enum": list(SOURCE_FILES)},
+                "source": {"type": "string", "description": "the id of one of `sources`"},
                 "quote": {"type": "string", "minLength": 1},
                 **(optional or {}),
             },
@@ -46,9 +46,22 @@ def _entries(field: str, value: dict, *also_required: str, optional: dict | None
 
 SCHEMA = {
     "type": "object",
-    "required": ["phones", "emails", "domains", "durations"],
+    "required": ["sources", "phones", "emails", "domains", "durations"],
     "additionalProperties": False,
     "properties": {
+        "sources": {
+            "type": "object",
+            "minProperties": 1,
+            "propertyNames": {
+                "pattern": "^[a-z][a-z0-9-]*$",
+                "description": "an id of lower-case letters, digits and dashes",
+            },
+            "additionalProperties": {
+                "type": "string",
+                "pattern": "^source/[^/]+$",
+                "description": "a file in the source/ folder, such as 'source/FACTS.md'",
+            },
+        },
         "phones": _entries(
             "number",
             {
@@ -143,15 +156,33 @@ def load_facts(project: Path) -> Facts:
         # The checks below rely on the schema's shapes.
         document.check()
     data = document.data
-    sources = {name: (project / path).read_text(encoding="utf-8") for name, path in SOURCE_FILES.items()}
     problems = []
+    sources = {}
+    for name, path in data["sources"].items():
+        try:
+            sources[name] = (project / path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            problems.append(document.problem(("sources", name), f"expected a file, found none at {path}"))
     for kind, entries in data.items():
+        if kind == "sources":
+            continue
         for fact_id, fact in entries.items():
-            if fact["quote"] not in sources[fact["source"]]:
+            if fact["source"] not in data["sources"]:
+                close = difflib.get_close_matches(fact["source"], list(data["sources"]), n=1)
+                hint = f" (did you mean '{close[0]}'?)" if close else ""
+                problems.append(
+                    document.problem(
+                        (kind, fact_id, "source"),
+                        f"expected one of {', '.join(data['sources'])}, found {fact['source']!r}{hint}",
+                    )
+                )
+            elif fact["source"] not in sources:
+                continue  # its file is missing, reported above
+            elif fact["quote"] not in sources[fact["source"]]:
                 problems.append(
                     document.problem(
                         (kind, fact_id, "quote"),
-                        f"expected words found in {SOURCE_FILES[fact['source']]}, found {fact['quote']!r}",
+                        f"expected words found in {data['sources'][fact['source']]}, found {fact['quote']!r}",
                     )
                 )
             elif kind in QUOTED_VALUES and not _quote_states(fact, QUOTED_VALUES[kind]):

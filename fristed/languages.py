@@ -46,6 +46,11 @@ class Language:
         return babel.Locale.parse(self.code).text_direction
 
     @property
+    def english_name(self) -> str:
+        """The language's name in English, for messages to translators: 'Norwegian Bokmål'."""
+        return babel.Locale("en").languages.get(self.code, self.name)
+
+    @property
     def folder(self) -> str:
         """The language's folder in the built site: '' for the default language, else its code."""
         return "" if self.default else self.code

@@ -24,12 +24,16 @@ import re
 from pathlib import Path, PurePosixPath
 
 import yaml
+from mkdocs.utils.meta import YAML_RE, get_data
 
 from fristed.data import DataError, Problem, _shown
 from fristed.languages import Language
 
 DOCS_FOLDER = Path("docs")
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.DOTALL)
+# A page's front matter is what MkDocs makes of it (`mkdocs.utils.meta.get_data`), so the build and
+# the checker agree: YAML between `---` lines (or closed by `...`), else MultiMarkdown-style
+# `field: value` lines at the top.
+FRONT_MATTER = YAML_RE
 FRONT_MATTER_FIELDS = {"reviewed": bool, "source": str, "translated": bool, "translators_only": bool}
 # The line of a page the build replaces with the translation status table
 # (fristed/translations/report.py), and the checker reads as that table (fristed/check/markup.py).
@@ -54,9 +58,7 @@ def source_hash(text: str) -> str:
     endings as `\\n` and blank lines at its start and end left out: an editor that changes line
     endings, or a front matter added, does not make every translation outdated.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    match = FRONT_MATTER.match(text)
-    body = text[match.end() :] if match else text
+    body, _ = get_data(text.replace("\r\n", "\n").replace("\r", "\n"))
     return hashlib.sha256(body.strip("\n").encode("utf-8")).hexdigest()[:12]
 
 
@@ -75,19 +77,26 @@ def without_source_hash(text: str) -> str:
 
 def read_front_matter(path: Path) -> dict:
     """Return a page's front matter, refusing malformed YAML and unknown fields with their line."""
-    text = path.read_text(encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    body, data = get_data(text)
     match = FRONT_MATTER.match(text)
-    if not match or not match.group(1):
+    if match:
+        block, first_line = match.group(1), 2
+        if body == text:
+            # MkDocs could not read the block, and would show it as text: say why.
+            try:
+                found = yaml.safe_load(block)
+            except yaml.MarkedYAMLError as error:
+                line = error.problem_mark.line + 2 if error.problem_mark else 1
+                raise DataError([Problem(path, line, f"front matter: not valid YAML: {error.problem}")]) from None
+            raise DataError([Problem(path, 2, f"front matter: expected 'field: value' lines, found {found!r}")])
+    elif data:
+        # MultiMarkdown-style lines at the top, which MkDocs reads as front matter too (as text).
+        block, first_line = text[: len(text) - len(body)], 1
+    else:
         return {}
-    try:
-        data = yaml.safe_load(match.group(1))
-    except yaml.MarkedYAMLError as error:
-        line = error.problem_mark.line + 2 if error.problem_mark else 1
-        raise DataError([Problem(path, line, f"front matter: not valid YAML: {error.problem}")]) from None
-    if not isinstance(data, dict):
-        raise DataError([Problem(path, 2, f"front matter: expected 'field: value' lines, found {data!r}")])
     problems = []
-    for number, line in enumerate(match.group(1).splitlines(), start=2):
+    for number, line in enumerate(block.splitlines(), start=first_line):
         field = line.split(":", 1)[0].strip()
         if field in data and field not in FRONT_MATTER_FIELDS:
             problems.append(

@@ -3,16 +3,20 @@
 from pathlib import Path
 
 from _build import project_of, settings_of, site_finished
+from markupsafe import Markup
 from mkdocs.plugins import event_priority
 
 from fristed.build_info import build_info
 from fristed.finish import finish_site
+from fristed.offline import PACK_SIZE_SLOT
 from fristed.offline.app_manifest import THEME_COLOR
 
 
 def on_env(env, config, files):
-    """Give templates the colour the browser paints around the installed app."""
+    """Give templates the colour the browser paints around the installed app, and the slot the
+    finish fills with the size of a language's offline copy."""
     env.globals["theme_color"] = THEME_COLOR
+    env.globals["pack_size_slot"] = Markup(PACK_SIZE_SLOT)
     return env
 
 

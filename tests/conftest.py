@@ -59,6 +59,15 @@ def copy_project(target: Path, languages: tuple[str, ...] | None = None) -> Path
     return target
 
 
+def pytest_collection_modifyitems(items):
+    """A test of the built site waits for a full build of every language: mark it `slow`, unless
+    it runs a browser (marked `browser` already), so `-m "not browser and not slow"` stays quick."""
+    for item in items:
+        built = {"site", "site_build"} & set(getattr(item, "fixturenames", ()))
+        if built and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     """The project's site, built once per test run into a temporary folder, and the build's output."""

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+import yaml
+from mkdocs.utils.meta import get_data
+
+from conftest import PROJECT
 from fristed.data import DataError
 from fristed.facts import load_facts
 from fristed.languages import load_languages
-from fristed.pages import read_front_matter
+from fristed.pages import read_front_matter, source_hash
 from fristed.project import load_project
 from fristed.strings import load_strings
 
@@ -24,10 +29,23 @@ def edit(path, old: str, new: str) -> None:
 
 def test_the_project_data_loads_cleanly(project_copy):
     project = load_project(project_copy)
-    assert [language.code for language in project.languages][:2] == ["nb", "en"]
-    assert project.default.code == "nb"
-    assert project.facts.phones["rosa"].display == "22 33 11 60"
-    assert project.facts.phones["police-emergency"].tel == "tel:112"
+    assert [language for language in project.languages if language.default] == [project.default]
+    for role in ("helpline", "emergency"):
+        phone = project.facts.phone(role)
+        assert phone.tel == f"tel:{phone.number}"
+        assert re.fullmatch(r"[0-9 -]+", phone.display), "a number as dialled at home: digits and spaces"
+
+
+def line_of(path, text: str) -> int:
+    """The line of a file where a text starts (after any line breaks it starts with)."""
+    content = path.read_text(encoding="utf-8")
+    start = content.index(text) + len(text) - len(text.lstrip("\n"))
+    return content[:start].count("\n") + 1
+
+
+# The position of a language in data/languages.yml, as messages name it (`[9].code`).
+POSITION = {language.code: index for index, language in enumerate(load_languages(PROJECT))}
+DEFAULT = next(index for index, language in enumerate(load_languages(PROJECT)) if language.default)
 
 
 @pytest.mark.parametrize(
@@ -36,50 +54,58 @@ def test_the_project_data_loads_cleanly(project_copy):
         pytest.param(
             "code: ar",
             "code: en",
-            "data/languages.yml:28:1: error: [9].code: expected a code not listed before, found 'en' again",
+            f"data/languages.yml:{{line}}:1: error: [{POSITION['ar']}].code: expected a code not listed before, "
+            "found 'en' again",
             id="a language listed twice",
         ),
         pytest.param(
             "code: ar",
             "code: Ar",
-            "data/languages.yml:28:1: error: [9].code: expected a lower-case ISO 639 language code such as 'en', "
-            "found 'Ar'",
+            f"data/languages.yml:{{line}}:1: error: [{POSITION['ar']}].code: expected a lower-case ISO 639 language "
+            "code such as 'en', found 'Ar'",
             id="a code in capitals",
         ),
         pytest.param(
             "  default: true",
             "  default: yes please",
-            "data/languages.yml:11:1: error: [0].default: expected a boolean, found 'yes please'",
+            f"data/languages.yml:{{line}}:1: error: [{DEFAULT}].default: expected a boolean, found 'yes please'",
             id="default that is not true or false",
         ),
         pytest.param(
             "  default: true",
             "",
-            "data/languages.yml:9:1: error: the file: expected exactly one language with 'default: true', found 0: []",
+            "data/languages.yml:{line}:1: error: the file: expected exactly one language with 'default: true', "
+            "found 0: []",
             id="no default language",
         ),
     ],
 )
 def test_languages_file_mistakes_are_named(project_copy, monkeypatch, old, new, expected):
     monkeypatch.chdir(project_copy)
+    # The line of the edit; for a removed line, of the file's first entry.
+    line = line_of(project_copy / "data/languages.yml", old if new else "\n- code:")
     edit(project_copy / "data/languages.yml", old, new)
     with pytest.raises(DataError) as error:
         load_languages(project_copy)
-    assert expected in problems(error)
+    assert expected.format(line=line) in problems(error)
 
 
 def test_direction_comes_from_the_locale_data(project_copy):
+    languages = "".join(f"- code: {code}\n  name: {code}\n" for code in ("en", "ar", "he", "ur", "ti"))
+    (project_copy / "data/languages.yml").write_text(languages.replace("name: en", "name: en\n  default: true"))
     directions = {language.code: language.direction for language in load_languages(project_copy)}
-    assert {code for code, direction in directions.items() if direction == "rtl"} == {"ar", "fa", "ur"}
-    assert directions["ti"] == "ltr", "Tigrinya's Ethiopic script runs left to right"
+    assert directions == {"en": "ltr", "ar": "rtl", "he": "rtl", "ur": "rtl", "ti": "ltr"}, (
+        "Arabic, Hebrew and Urdu script run right to left; Tigrinya's Ethiopic script left to right"
+    )
 
 
 def test_a_string_a_translation_lacks_falls_back_to_norwegian(project_copy):
     edit(project_copy / "data/strings/en.yml", 'not_found: "We could not find this page."\n', "")
     edit(project_copy / "data/strings/ar.yml", "not_found:", "# not_found:")
     strings = load_strings(project_copy, load_languages(project_copy))
-    assert strings["en"]["not_found"] == strings["ar"]["not_found"] == "Vi fant ikke denne siden."
-    assert strings["en"]["site_name"] == "Fristed: help against human trafficking"
+    own = yaml.safe_load((project_copy / "data/strings/en.yml").read_text(encoding="utf-8"))
+    assert strings["en"]["not_found"] == strings["ar"]["not_found"] == strings["nb"]["not_found"]
+    assert strings["en"]["site_name"] == own["site_name"], "what a translation has is its own"
 
 
 @pytest.mark.parametrize(
@@ -89,31 +115,33 @@ def test_a_string_a_translation_lacks_falls_back_to_norwegian(project_copy):
             "data/strings/en.yml",
             "not_found:",
             "not_fuond:",
-            "data/strings/en.yml:11:1: error: the file: unknown field 'not_fuond' (did you mean 'not_found'?)",
+            "data/strings/en.yml:{line}:1: error: the file: unknown field 'not_fuond' (did you mean 'not_found'?)",
             id="a misspelt key",
         ),
         pytest.param(
             "data/strings/en.yml",
             "(about {size})",
             "(about {sise})",
-            "data/strings/en.yml:24:1: error: save_offline: expected the placeholders ['{size}'], found ['{sise}']",
+            "data/strings/en.yml:{line}:1: error: save_offline: expected the placeholders ['{{size}}'], "
+            "found ['{{sise}}']",
             id="a placeholder misspelt",
         ),
         pytest.param(
             "data/strings/ar.yml",
             'site_name: "',
             'site_name: 12\nx: "',
-            "data/strings/ar.yml:1:1: error: site_name: expected a line of text, found 12",
+            "data/strings/ar.yml:{line}:1: error: site_name: expected a line of text, found 12",
             id="a number where text belongs",
         ),
     ],
 )
 def test_strings_file_mistakes_are_named(project_copy, monkeypatch, path, old, new, expected):
     monkeypatch.chdir(project_copy)
+    line = line_of(project_copy / path, old)
     edit(project_copy / path, old, new)
     with pytest.raises(DataError) as error:
         load_strings(project_copy, load_languages(project_copy))
-    assert expected in problems(error)
+    assert expected.format(line=line) in problems(error)
 
 
 @pytest.mark.parametrize(
@@ -152,6 +180,13 @@ def test_strings_file_mistakes_are_named(project_copy, monkeypatch, path, old, n
             "data/facts.yml:{line}:1: error: durations.reflection-period.unit: expected one of 'hour', 'day', 'week', "
             "'month', 'year', found 'moon'",
             id="an unknown unit",
+        ),
+        pytest.param(
+            '    source: facts\n    quote: "| Police, emergency',
+            '    source: fact\n    quote: "| Police, emergency',
+            "data/facts.yml:{line}:1: error: phones.police-emergency.source: expected one of source, facts, "
+            "found 'fact' (did you mean 'facts'?)",
+            id="a source that is not listed",
         ),
         pytest.param(
             "    role: emergency\n",
@@ -244,9 +279,29 @@ def test_front_matter_mistakes_are_named(tmp_path, monkeypatch, front_matter, ex
     assert problems(error)[0].startswith(f"page.md:{expected}")
 
 
-def test_front_matter_is_read(tmp_path):
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("---\nreviewed: true\n---\n\n# Page\n", {"reviewed": True}),  # between `---` lines
+        ("---\nreviewed: true\n...\n\n# Page\n", {"reviewed": True}),  # closed by `...`, as YAML allows
+        ("# Page with none\n", {}),  # no front matter
+        ("# Page\n\nreviewed: true\n", {}),  # `field: value` below the heading is text
+    ],
+)
+def test_front_matter_is_read_as_mkdocs_reads_it(tmp_path, text, expected):
+    """The build (MkDocs' get_data) and the checker agree on a page's metadata and on its text."""
     page = tmp_path / "page.md"
-    page.write_text("---\nreviewed: true\n---\n\n# Page\n", encoding="utf-8")
-    assert read_front_matter(page) == {"reviewed": True}
-    page.write_text("# Page with none\n", encoding="utf-8")
-    assert read_front_matter(page) == {}
+    page.write_text(text, encoding="utf-8")
+    body, built = get_data(text)
+    assert read_front_matter(page) == built == expected
+    assert source_hash(text) == source_hash(body)
+
+
+def test_front_matter_without_dashes_is_read_as_mkdocs_reads_it_as_text(tmp_path, monkeypatch):
+    """MkDocs reads `field: value` lines at the top of a page as metadata, their values as text."""
+    monkeypatch.chdir(tmp_path)
+    page = tmp_path / "page.md"
+    page.write_text("reviewed: true\n\n# Page\n", encoding="utf-8")
+    with pytest.raises(DataError) as error:
+        read_front_matter(page)
+    assert problems(error) == ["page.md:1:1: error: front matter: reviewed: expected true or false, found 'true'"]

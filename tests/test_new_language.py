@@ -117,6 +117,7 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
+@pytest.mark.slow
 def test_new_language_writes_config_pages_strings_words_and_theme_strings(scenario):
     project, _, added = scenario
     assert added.returncode == 0, added.stderr
@@ -136,6 +137,7 @@ def test_new_language_writes_config_pages_strings_words_and_theme_strings(scenar
     assert "  month: [bilood, bil]" in (project / "data/durations/so.yml").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_new_language_passes_check_and_status_reports_it_untranslated(scenario):
     project = scenario[0]
     check = fristed("check", cwd=project)
@@ -144,9 +146,10 @@ def test_new_language_passes_check_and_status_reports_it_untranslated(scenario):
     status = fristed("status", cwd=project)
     row = next(line.split() for line in status.stdout.splitlines() if line.startswith("so "))
     assert row == ["so", *["untranslated"] * len(PAGES), "Soomaali"]
-    assert "Soomaali (so): 6 page(s) still in Norwegian, in docs/so/" in status.stdout
+    assert "Soomaali (so): 6 page(s) still in Norwegian Bokmål, in docs/so/" in status.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", PAGES)
 def test_new_language_builds_every_page_in_norwegian_and_says_so(scenario, name: str):
     document = page(scenario[1], f"so/{name.replace('.md', '.html')}")
@@ -156,11 +159,13 @@ def test_new_language_builds_every_page_in_norwegian_and_says_so(scenario, name:
     assert document.select_one("article > div[lang]")["lang"] == "nb", "the text is marked as Norwegian"
 
 
+@pytest.mark.slow
 def test_new_language_is_offered_nowhere_until_a_page_is_translated(scenario):
     offered = [link["lang"] for link in page(scenario[1], "en/index.html").select("a.md-select__link")]
     assert "so" not in offered and "fr" in offered
 
 
+@pytest.mark.slow
 def test_an_outdated_page_tells_the_reader_and_links_to_the_norwegian_page(scenario):
     site = scenario[1]
     english = page(site, "en/help.html").select_one(".fristed-notice")
@@ -179,6 +184,7 @@ def test_an_outdated_page_tells_the_reader_and_links_to_the_norwegian_page(scena
     assert page(site, "en/index.html").select_one(".fristed-notice a") is None, "an up-to-date page has no link"
 
 
+@pytest.mark.slow
 def test_status_page_shows_the_new_language_and_the_outdated_pages(scenario):
     rows = {
         row.select_one("td span")["lang"]: [cell.get_text(strip=True) for cell in row.select("td")[1:]]

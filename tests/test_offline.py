@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-import gzip
-import hashlib
-import json
 import re
-import struct
-from pathlib import Path
 
 import pytest
 
@@ -44,29 +39,6 @@ def save(page):
         timeout=15000,
     )
     return page.locator(".fristed-offline [role=status]").text_content()
-
-
-def png_size(path: Path) -> tuple[int, int]:
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    return struct.unpack(">II", data[16:24])
-
-
-@pytest.mark.parametrize("language", DATA.languages, ids=lambda language: language.code)
-def test_each_language_has_its_own_installable_manifest(site, language):
-    folder = site / language.folder
-    manifest = json.loads((folder / "manifest.webmanifest").read_text(encoding="utf-8"))
-    assert manifest["lang"] == language.code
-    assert manifest["dir"] == language.direction
-    assert manifest["name"] == manifest["short_name"] == DATA.strings[language.code]["app_name"]
-    assert manifest["display"] == "standalone"
-    assert (folder / manifest["start_url"]).resolve() == (folder / "index.html").resolve()
-    assert (folder / manifest["scope"]).resolve() == site.resolve()
-    sizes = {(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]}
-    assert sizes == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
-    for icon in manifest["icons"]:
-        width, height = png_size(folder / icon["src"])
-        assert f"{width}x{height}" == icon["sizes"]
 
 
 def test_every_page_links_its_languages_manifest(phone, mirror):
@@ -152,29 +124,3 @@ def test_remove_leaves_no_cache_no_worker_and_no_storage(phone, mirror):
     assert page.evaluate(CACHE_NAMES) == []
     assert page.evaluate("() => navigator.serviceWorker.getRegistrations().then((all) => all.length)") == 0
     assert page.evaluate("() => sessionStorage.length + localStorage.length") == 0
-
-
-def precache(site: Path) -> dict:
-    text = (site / "sw-precache.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index("{") : text.rindex("}") + 1])
-
-
-def gzip_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), mtime=0))
-
-
-@pytest.mark.parametrize("language", DATA.languages, ids=lambda language: language.code)
-def test_a_language_saved_for_offline_use_costs_under_150_kb_with_the_shell(site, language):
-    lists = precache(site)
-    files = [url for url, _ in lists["shell"] + lists["languages"][language.code]["files"]]
-    assert sum(gzip_size(site / url) for url in files) < 150_000
-
-
-def test_precache_lists_hash_what_is_served_and_nothing_of_other_languages(site):
-    lists = precache(site)
-    for language in DATA.languages:
-        for url, digest in lists["languages"][language.code]["files"]:
-            assert hashlib.sha256((site / url).read_bytes()).hexdigest()[:16] == digest, url
-            other = url.split("/")[0] if "/" in url else DATA.default.code
-            assert other == language.code or url == "exit.html", url
-    assert not [url for url, _ in lists["shell"] if url.endswith(".map") or "/lunr/" in url]

@@ -55,6 +55,7 @@ def trafficking_words(code: str) -> set[str]:
     return {word for word in words(name) if len(word) >= 3} - words(strings["helpline_label"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["poster", "card"])
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_qr_code_decodes_to_the_language_address(drawn, code, kind):
@@ -65,6 +66,7 @@ def test_qr_code_decodes_to_the_language_address(drawn, code, kind):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["poster", "card"])
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_helpline_and_police_are_on_it_with_their_labels(drawn, code, kind):
@@ -102,6 +104,7 @@ def test_trafficking_words_are_taken_from_the_site_name(code, word, reason):
     assert word in trafficking_words(code), reason
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("code", LANGUAGES)
 def test_drawn_card_says_only_what_its_sheet_says(drawn, code):
     card_svg = drawn / code / "card.svg"
@@ -115,6 +118,7 @@ def test_drawn_card_says_only_what_its_sheet_says(drawn, code):
     assert site_name.encode("utf-16-be") not in pdf and site_name.encode() not in pdf
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("code", "anchor", "qr_left"), [("en", "start", False), ("ar", "end", True)])
 def test_right_to_left_card_is_laid_out_right_to_left(drawn, code, anchor, qr_left):
     root = ElementTree.parse(drawn / code / "card.svg").getroot()
@@ -126,6 +130,7 @@ def test_right_to_left_card_is_laid_out_right_to_left(drawn, code, anchor, qr_le
         assert "".join(label.itertext()).startswith("\u202b")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["poster", "card"])
 def test_png_and_pdf_are_the_paper_size(drawn, kind):
     with Image.open(drawn / "en" / f"{kind}.png") as image:
@@ -139,6 +144,7 @@ def test_png_and_pdf_are_the_paper_size(drawn, kind):
     assert b"/CreationDate" not in pdf and b"/ModDate" not in pdf
 
 
+@pytest.mark.slow
 def test_same_input_draws_the_same_bytes(drawn, tmp_path):
     again = make_language(BASE_URL, tmp_path, DATA, DATA.language("en"))
     for path in again:

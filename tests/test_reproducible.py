@@ -9,7 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import PROJECT
+
+# Two full builds in fresh clones.
+pytestmark = pytest.mark.slow
 
 
 def tree(folder: Path) -> dict[str, str]:

@@ -166,7 +166,7 @@ def test_status_reports_a_translated_a_reviewed_an_outdated_a_missing_and_an_unt
     assert lines[3].split() == ["en", *states, "English"]
     assert "1 reviewed, 67 translated, 14 outdated, 1 untranslated, 1 missing" in lines
     assert "  docs/en/permits.md" in lines
-    assert "Română (ro): 1 page(s) still in Norwegian, in docs/ro/" in lines
+    assert "Română (ro): 1 page(s) still in Norwegian Bokmål, in docs/ro/" in lines
 
 
 # The warnings of `make check` ---------------------------------------------------------------
@@ -181,7 +181,7 @@ def test_check_warns_on_each_outdated_translation_and_passes(project_copy: Path)
     old, new = hash_of(PROJECT, "permits.md"), hash_of(project_copy, "permits.md")
     assert lines[0] == (
         f"docs/ar/permits.md:3:1: warning: source: expected {new}, the hash of docs/nb/permits.md now, found {old}: "
-        "the Norwegian page has changed since this page was translated; `python -m fristed changes "
+        "the Norwegian Bokmål page has changed since this page was translated; `python -m fristed changes "
         "docs/ar/permits.md` shows what changed: update the page, then run `make stamp PAGE=docs/ar/permits.md`"
     )
     assert result.stderr.startswith("Every page states the registry's facts; 14 outdated translation(s), in ")
@@ -205,8 +205,8 @@ def test_a_translation_without_a_source_hash_is_outdated(project_copy: Path):
     assert [str(problem) for problem in check_project(project_copy)] == []
     assert fristed("check", cwd=project_copy).stdout == (
         f"docs/fr/help.md:1:1: warning: source: expected {hash_of(PROJECT, 'help.md')}, the hash of docs/nb/help.md "
-        "now, found none: this page does not record which Norwegian text it was translated from; check it against "
-        "docs/nb/help.md, then run `make stamp PAGE=docs/fr/help.md`\n"
+        "now, found none: this page does not record which Norwegian Bokmål text it was translated from; check it "
+        "against docs/nb/help.md, then run `make stamp PAGE=docs/fr/help.md`\n"
     )
 
 

@@ -21,6 +21,8 @@ from fristed.sitegraph import closure, language_files
 
 WORKER = "sw.js"
 PRECACHE = "sw-precache.js"
+# Where the save button's text says how much saving downloads: the template puts this slot in
+# (`pack_size_slot`, given by hooks/finish_site.py), and `_fill_pack_size` fills it once known.
 PACK_SIZE_SLOT = "<span data-pack-size></span>"
 
 

@@ -9,6 +9,7 @@ import hashlib
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from fristed.project import Project
 
@@ -18,6 +19,9 @@ TEMPLATES = jinja2.Environment(
     keep_trailing_newline=True,
 )
 EXIT_PAGE = "exit.html"
+# The offline page's empty base, which sw.js replaces, this exact text, with the address of the
+# language's folder: tests/test_offline_files.py holds the two to it.
+BASE_SLOT = markupsafe.Markup('<base href="">')
 
 
 def _write_standalone_pages(site_dir: Path, project: Project, name: str, **page) -> dict[str, str]:
@@ -40,6 +44,7 @@ def _write_standalone_pages(site_dir: Path, project: Project, name: str, **page)
             heading=strings[page["heading"]],
             text=strings[page["text"]] if page.get("text") else "",
             with_base=page["with_base"],
+            base_slot=BASE_SLOT,
             exit_href=page["exit_href"].format(to_root="../" if language.folder else ""),
             phones=[
                 (strings["helpline_label"], project.facts.phone("helpline")),

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from fristed.cli_options import add_project_option
 from fristed.data import DataError
+from fristed.languages import default_language, load_languages
 from fristed.pages import DOCS_FOLDER, read_front_matter
 from fristed.project import Project, load_project
 from fristed.translations.changes import changes
@@ -146,8 +147,10 @@ def run_new_language(arguments: argparse.Namespace) -> int:
         return 1
     for path in written:
         print(f"wrote {path.as_posix()}")
+    default = default_language(load_languages(arguments.project))
     print(
-        f"\nEvery page of '{arguments.code}' is still Norwegian ('translated: false'). Translate its strings, its "
+        f"\nEvery page of '{arguments.code}' is still {default.english_name} ('translated: false'). Translate its "
+        "strings, its "
         "duration words and each page, then run `make stamp PAGE=…` on each page you translated "
         "(see CONTRIBUTING.md). `make status` shows what is left."
     )

@@ -46,13 +46,18 @@ def status_table(project: Project, states: list[PageStatus]) -> str:
     lines.append(", ".join(f"{counts[name]} {name}" for name in STATES))
     outdated = [status for status in states if status.state == OUTDATED]
     if outdated:
-        lines += ["", "Outdated: update each from its Norwegian page, then run `make stamp PAGE=…` on it:"]
+        lines += [
+            "",
+            f"Outdated: update each from its {default.english_name} page, then run `make stamp PAGE=…` on it:",
+        ]
         for status in outdated:
             lines.append(f"  {status.path}")
             lines += [f"    {line}" for line in _changes_as_text(project, status)]
     untranslated = Counter(status.language for status in states if status.state == UNTRANSLATED)
     for code, count in untranslated.items():
-        lines.append(f"{project.language(code).name} ({code}): {count} page(s) still in Norwegian, in docs/{code}/")
+        lines.append(
+            f"{project.language(code).name} ({code}): {count} page(s) still in {default.english_name}, in docs/{code}/"
+        )
     return "\n".join(lines) + "\n"
 
 

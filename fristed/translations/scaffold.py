@@ -26,11 +26,12 @@ from pathlib import Path
 
 import babel
 import yaml
+from mkdocs.utils.meta import get_data
 
 from fristed.data import DataError
 from fristed.facts import UNITS
 from fristed.languages import LANGUAGES_FILE, load_languages
-from fristed.pages import DOCS_FOLDER, FRONT_MATTER
+from fristed.pages import DOCS_FOLDER
 from fristed.project import load_project
 from fristed.strings import STRINGS_FOLDER
 
@@ -214,8 +215,7 @@ def new_language(project: Path, code: str) -> list[Path]:
     write(LANGUAGES_FILE, languages + ("" if languages.endswith("\n") else "\n") + entry)
     for page in sorted(loaded.pages):
         text = (project / DOCS_FOLDER / loaded.default.code / page).read_text(encoding="utf-8")
-        match = FRONT_MATTER.match(text)
-        body = (text[match.end() :] if match else text).lstrip("\n")
+        body, _ = get_data(text)
         write(DOCS_FOLDER / code / page, f"---\nreviewed: false\ntranslated: false\n---\n\n{body}")
     write(STRINGS_FOLDER / f"{code}.yml", strings_text(project, loaded.default.code, name, code))
     english_name = babel.Locale("en").languages.get(code, name)

@@ -46,7 +46,7 @@ def with_source(text: str, value: str) -> str:
     if not match:
         return f"---{newline}reviewed: false{newline}{line}{newline}---{newline}{newline}" + text.lstrip("\r\n")
     lines = text.splitlines(keepends=True)
-    end = next(index for index in range(1, len(lines)) if lines[index].rstrip() == "---")
+    end = next(index for index in range(1, len(lines)) if lines[index].rstrip() in ("---", "..."))
     fields = [item for item in lines[1:end] if not item.startswith(("source:", "translated:"))]
     after_reviewed = next((index + 1 for index, item in enumerate(fields) if item.startswith("reviewed:")), len(fields))
     fields.insert(after_reviewed, line + newline)

@@ -131,22 +131,23 @@ def outdated_warnings(project: Path) -> list[Problem]:
             current = page_hash(original)
             if state(front_matter, current) == OUTDATED:
                 shown, source_shown = path.relative_to(project), original.relative_to(project).as_posix()
-                warnings.append(_outdated(shown, path, source_shown, front_matter.get("source"), current))
+                recorded = front_matter.get("source")
+                warnings.append(_outdated(shown, path, source_shown, recorded, current, source.english_name))
     return warnings
 
 
-def _outdated(shown: Path, path: Path, original: str, recorded: str | None, current: str) -> Problem:
+def _outdated(shown: Path, path: Path, original: str, recorded: str | None, current: str, language: str) -> Problem:
     """The warning on an outdated page: its `source:` line, what it records, what is expected, and the fix."""
     page = shown.as_posix()
     if recorded is None:
         message = (
             f"source: expected {current}, the hash of {original} now, found none: this page does not record "
-            f"which Norwegian text it was translated from; check it against {original}, then run "
+            f"which {language} text it was translated from; check it against {original}, then run "
             f"`make stamp PAGE={page}`"
         )
         return Problem(shown, 1, message, severity="warning")
     message = (
-        f"source: expected {current}, the hash of {original} now, found {recorded}: the Norwegian page has "
+        f"source: expected {current}, the hash of {original} now, found {recorded}: the {language} page has "
         f"changed since this page was translated; `python -m fristed changes {page}` shows what changed: "
         f"update the page, then run `make stamp PAGE={page}`"
     )
