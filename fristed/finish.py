@@ -6,6 +6,8 @@ Each step reads what the steps before it wrote, so the order matters:
 step | what                                                         | why here
 1    | one purged stylesheet, minified scripts, unused theme files  | the pages are final; later steps
      | removed (fristed/assets/)                                    | hash and list what is served
+1b   | each page's first-screen CSS in its head, allowed by hash in | reads the stylesheet of 1; before
+     | its policy (fristed/assets/critical.py)                      | 1c renames it
 2    | each language's search index (fristed/search.py)             | saved offline by step 4
 3    | each language's not-found page (fristed/offline/pages.py)    | compressed and listed by 5 and 6
 4    | the offline site: app manifests, icons, offline and exit     | hashes every file it precaches,
@@ -23,6 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fristed.assets.compress import precompress
+from fristed.assets.critical import inline_critical_css
 from fristed.assets.minify import minify_files
 from fristed.assets.prune import prune_unused_assets
 from fristed.assets.stylesheet import build_stylesheet
@@ -41,11 +44,13 @@ OWN_STYLESHEET = "assets/stylesheets/fristed.css"
 SITE_STYLESHEET = "assets/stylesheets/site.css"
 # Loaded by the service worker, not by a page.
 WORKER_FILES = ["sw.js"]
+SCRIPTS = "assets/javascripts/**/*.js"
 
 
 def finish_site(site_dir: Path, project: Project, settings: Settings, build: BuildInfo) -> None:
     """Run the steps of the table above on a built site folder, in order."""
-    build_stylesheet(site_dir, THEME_STYLESHEET, OWN_STYLESHEET, SITE_STYLESHEET)
+    build_stylesheet(site_dir, THEME_STYLESHEET, OWN_STYLESHEET, SITE_STYLESHEET, SCRIPTS)
+    inline_critical_css(site_dir, SITE_STYLESHEET)
     minify_files(site_dir, ("assets/**/*.js", *WORKER_FILES))
     prune_unused_assets(site_dir, WORKER_FILES)
     write_search_indexes(site_dir, project.languages)

@@ -13,6 +13,12 @@ CONTENT_SECURITY_POLICY = (
 EXTERNAL_LINK = re.compile(r"<a (?=[^>]*\bhref=\"https?://)(?![^>]*\brel=)")
 
 
+def content_security_policy(style_hashes: list[str]) -> str:
+    """The policy of a page whose own `<style>` elements are these (CSP hash sources): those
+    styles and the site's stylesheets, no other inline style."""
+    return f"{CONTENT_SECURITY_POLICY}; style-src 'self' {' '.join(style_hashes)}"
+
+
 def mark_external_links(html: str) -> str:
     """Give links to other sites `rel="noopener noreferrer"`: they learn nothing of this one."""
     return EXTERNAL_LINK.sub('<a rel="noopener noreferrer" ', html)
