@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import re
 
 HTML_TAG = re.compile(r"<html\b[^>]*>")
@@ -24,3 +25,17 @@ def set_document_language(html: str, code: str, direction: str) -> str:
 def isolate_contact_links(html: str) -> str:
     """Mark every `tel:` and `mailto:` link left-to-right."""
     return CONTACT_LINK.sub('<a dir="ltr" ', html)
+
+
+PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+
+
+def first_paragraph(html: str, limit: int = 160) -> str:
+    """The text of a page's first paragraph, cut at a word to at most `limit` characters (what
+    search engines show under a title), or "" when it has none."""
+    match = PARAGRAPH.search(html)
+    text = " ".join(html_module.unescape(TAG.sub("", match.group(1))).split()) if match else ""
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

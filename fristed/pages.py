@@ -5,6 +5,9 @@ served at the site root, every other language under its code. A page missing in 
 built from the default language's file (a fallback), with a notice.
 
 Front matter field | required | default | meaning
+description        | no       | the page's | what search engines show under the page's title: a sentence
+                   |          | first      | or two (at most 160 characters are shown). A translator may
+                   |          | paragraph  | write one; without it the page's first paragraph is used
 reviewed           | no       | false   | a human translator has checked this translation
 source             | no       | none    | the Norwegian page this translation was made from: the first 12
                    |          |         | hex digits of its hash (`source_hash`); `make stamp` writes it. A
@@ -34,7 +37,13 @@ DOCS_FOLDER = Path("docs")
 # the checker agree: YAML between `---` lines (or closed by `...`), else MultiMarkdown-style
 # `field: value` lines at the top.
 FRONT_MATTER = YAML_RE
-FRONT_MATTER_FIELDS = {"reviewed": bool, "source": str, "translated": bool, "translators_only": bool}
+FRONT_MATTER_FIELDS = {
+    "description": str,
+    "reviewed": bool,
+    "source": str,
+    "translated": bool,
+    "translators_only": bool,
+}
 # The line of a page the build replaces with the translation status table
 # (fristed/translations/report.py), and the checker reads as that table (fristed/check/markup.py).
 STATUS_MARKER = re.compile(r"^::: translation-status[ \t]+(\S.*?)[ \t]*$", re.MULTILINE)
@@ -141,17 +150,31 @@ def page_url(language: Language, page: str) -> str:
     return posixpath.join(language.folder, built) if language.folder else built
 
 
-def alternates(page: str, current: Language, languages: list[Language], available: list[str]) -> list[dict]:
+def alternates(
+    page: str, current: Language, languages: list[Language], available: list[str], site_url: str | None = None
+) -> list[dict]:
     """Return a page's other-language versions, in Material's `extra.alternate` shape.
 
-    Only the languages the page is really written in; links from the site root, which the
-    theme's `url` filter makes relative to the page.
+    Only the languages the page is really written in. `href`, for the switcher, is from the
+    site root, which the theme's `url` filter makes relative to the page; `link`, for the head's
+    `hreflang` links, is absolute when the site has a `site_url` (search engines want that) and
+    the same relative link on a mirror, which has none.
     """
-    return [
-        {"name": language.name, "link": page_url(language, page), "lang": language.code, "current": language == current}
-        for language in languages
-        if language.code in available
-    ]
+    entries = []
+    for language in languages:
+        if language.code in available:
+            href = page_url(language, page)
+            link = posixpath.join(site_url.rstrip("/"), href) if site_url else href
+            entries.append(
+                {
+                    "name": language.name,
+                    "link": link,
+                    "href": href,
+                    "lang": language.code,
+                    "current": language == current,
+                }
+            )
+    return entries
 
 
 def notices(current: Language, written_in: str, front_matter: dict, outdated: bool = False) -> list[str]:

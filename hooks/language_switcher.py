@@ -19,5 +19,5 @@ def on_page_context(context, page, config, nav):
     _, name = project.page_of(page.file.src_uri)
     current = project.language(config.theme["language"])
     # An attribute, not a key: static-i18n sets the attribute, which templates read first.
-    config.extra.alternate = alternates(name, current, project.languages, project.available(name))
+    config.extra.alternate = alternates(name, current, project.languages, project.available(name), config.site_url)
     return context

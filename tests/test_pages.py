@@ -30,8 +30,16 @@ def test_page_urls_are_files_under_the_language_folder(language, page, url):
 def test_switcher_offers_only_the_languages_a_page_is_written_in():
     entries = alternates("help.md", EN, LANGUAGES, ["nb", "ar"])
     assert entries == [
-        {"name": "Norsk", "link": "help.html", "lang": "nb", "current": False},
-        {"name": "العربية", "link": "ar/help.html", "lang": "ar", "current": False},
+        {"name": "Norsk", "link": "help.html", "href": "help.html", "lang": "nb", "current": False},
+        {"name": "العربية", "link": "ar/help.html", "href": "ar/help.html", "lang": "ar", "current": False},
+    ]
+
+
+def test_hreflang_links_are_absolute_where_the_site_has_an_address():
+    entries = alternates("help.md", EN, LANGUAGES, ["nb", "ar"], site_url="https://fristed.example/guide/")
+    assert [(entry["link"], entry["href"]) for entry in entries] == [
+        ("https://fristed.example/guide/help.html", "help.html"),
+        ("https://fristed.example/guide/ar/help.html", "ar/help.html"),
     ]
 
 
