@@ -8,6 +8,8 @@ step | what                                                         | why here
      | removed (fristed/assets/)                                    | hash and list what is served
 1b   | each page's first-screen CSS in its head, allowed by hash in | reads the stylesheet of 1; before
      | its policy (fristed/assets/critical.py)                      | 1c renames it
+1c   | stylesheet, scripts and icon named after their content, and  | 4 precaches them by these names
+     | the pages' links to them (fristed/assets/fingerprint.py)     |
 2    | each language's search index (fristed/search.py)             | saved offline by step 4
 3    | each language's not-found page (fristed/offline/pages.py)    | compressed and listed by 5 and 6
 4    | the offline site: app manifests, icons, offline and exit     | hashes every file it precaches,
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from fristed.assets.compress import precompress
 from fristed.assets.critical import inline_critical_css
+from fristed.assets.fingerprint import fingerprint_assets
 from fristed.assets.minify import minify_files
 from fristed.assets.prune import prune_unused_assets
 from fristed.assets.stylesheet import build_stylesheet
@@ -53,12 +56,13 @@ def finish_site(site_dir: Path, project: Project, settings: Settings, build: Bui
     inline_critical_css(site_dir, SITE_STYLESHEET)
     minify_files(site_dir, ("assets/**/*.js", *WORKER_FILES))
     prune_unused_assets(site_dir, WORKER_FILES)
+    renamed = fingerprint_assets(site_dir, (SITE_STYLESHEET, SCRIPTS, settings.installed_app.icon))
     write_search_indexes(site_dir, project.languages)
     write_not_found_pages(site_dir, project, settings.quick_exit_url)
     build_offline_site(
         site_dir,
         project,
-        icon_svg=settings.installed_app.icon,
+        icon_svg=renamed.get(settings.installed_app.icon, settings.installed_app.icon),
         neutral_app=settings.installed_app.name == "neutral",
     )
     write_headers_file(site_dir)

@@ -9,6 +9,14 @@ import re
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'"
 )
+# What a server sends with a page, beside the page's own <meta> policy (both apply): the site's
+# policy in all but styles, which the <meta> allows by the hash of the page's one <style> (its
+# first screen's CSS), different on every page; and frame-ancestors, which only a header can say.
+PAGE_HEADER_POLICY = (
+    "script-src 'self'; connect-src 'self'; img-src 'self' data:; font-src 'self'; manifest-src 'self'; "
+    "worker-src 'self'; media-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; "
+    "frame-src 'none'; frame-ancestors 'none'"
+)
 
 EXTERNAL_LINK = re.compile(r"<a (?=[^>]*\bhref=\"https?://)(?![^>]*\brel=)")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import resvg_py
 
+from fristed.assets import hashed_name
 from fristed.languages import Language
 
 ICONS_FOLDER = "assets/images/icons"
@@ -19,15 +20,17 @@ BACKGROUND_COLOR = "#ffffff"
 
 
 def write_icons(site_dir: Path, svg_url: str) -> list[str]:
-    """Draw the PNG icons from the SVG at `svg_url` in the site; return their URLs."""
+    """Draw the PNG icons from the SVG at `svg_url` in the site, each named after its content
+    (`icon-192.<hash>.png`, cached for a year); return their URLs."""
     svg = (site_dir / svg_url).read_text(encoding="utf-8")
-    folder = site_dir / ICONS_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
+    (site_dir / ICONS_FOLDER).mkdir(parents=True, exist_ok=True)
+    urls = []
     for name, size, purpose in ICONS:
         source = _maskable(svg) if purpose == "maskable" else svg
-        png = resvg_py.svg_to_bytes(svg_string=source, width=size, height=size, skip_system_fonts=True)
-        (folder / name).write_bytes(bytes(png))
-    return [f"{ICONS_FOLDER}/{name}" for name, _, _ in ICONS]
+        png = bytes(resvg_py.svg_to_bytes(svg_string=source, width=size, height=size, skip_system_fonts=True))
+        urls.append(hashed_name(f"{ICONS_FOLDER}/{name}", png))
+        (site_dir / urls[-1]).write_bytes(png)
+    return urls
 
 
 def _maskable(svg: str) -> str:

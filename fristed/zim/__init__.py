@@ -13,7 +13,7 @@ Publisher    | `publisher` in data/zim.yml             | Fristed
 Date         | SOURCE_DATE_EPOCH, else the last commit | 2025-01-31
 Scraper      | this package and its version            | fristed 0.1.0
 Tags         | fixed: a full-text index, no pictures   | _category:other;_ftindex:yes;...
-Illustration | the site's icon, 48x48                  | from assets/images/icons/icon-192.png
+Illustration | the site's icon, 48x48                  | from assets/images/icons/icon-192.<hash>.png
 
 libzim gives every file, and each Xapian index in it, a random UUID; `fristed.zim.uuids` replaces
 them with UUIDs derived from the file's content, so two builds of one commit are the same bytes.

@@ -19,7 +19,8 @@ from fristed.strings import STRINGS_FOLDER
 
 SETTINGS_FILE = Path("data/zim.yml")
 # The site's own icon, as the build drew it for the installed app (neutral or not, as configured).
-ICON = "assets/images/icons/icon-192.png"
+# Named after its content (fristed.offline.app_manifest): the one 192-pixel icon.
+ICON = "assets/images/icons/icon-192.*.png"
 ILLUSTRATION_SIZE = 48
 # openZIM's limit on `Title`: what fits in a line of Kiwix's library.
 TITLE_GRAPHEMES = 30
@@ -92,7 +93,7 @@ def build_date(project: Path) -> datetime.date:
 
 def illustration(site_dir: Path) -> bytes:
     """Return the 48x48 PNG Kiwix shows for the file, shrunk from the site's 192-pixel icon."""
-    with Image.open(site_dir / ICON) as icon:
+    with Image.open(next(site_dir.glob(ICON))) as icon:
         small = icon.convert("RGBA").resize((ILLUSTRATION_SIZE, ILLUSTRATION_SIZE), Image.Resampling.LANCZOS)
     out = io.BytesIO()
     small.save(out, format="PNG", optimize=True)
