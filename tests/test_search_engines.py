@@ -9,9 +9,9 @@ import pytest
 from conftest import PROJECT
 from fristed.html import first_paragraph
 from fristed.pages import page_url, read_front_matter
-from fristed.site import load_site
+from fristed.project import load_project
 
-SITE = load_site(PROJECT)
+SITE = load_project(PROJECT)
 
 
 @pytest.mark.parametrize(

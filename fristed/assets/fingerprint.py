@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from fristed.assets import hashed_name
-from fristed.offline.files import CSS_URL, JS_IMPORT, JS_LAZY_IMPORT
+from fristed.sitegraph import CSS_URL, JS_IMPORT, JS_LAZY_IMPORT
 
 # A page's `href` and `src` attributes, quoted or not (pages are minified).
 PAGE_REFERENCE = re.compile(r"""(\b(?:href|src)=)("?)([^"\s>]+)\2""")
