@@ -52,8 +52,9 @@ SCRIPTS = "assets/javascripts/**/*.js"
 
 def finish_site(site_dir: Path, project: Project, settings: Settings, build: BuildInfo) -> None:
     """Run the steps of the table above on a built site folder, in order."""
-    build_stylesheet(site_dir, THEME_STYLESHEET, OWN_STYLESHEET, SITE_STYLESHEET, SCRIPTS)
-    inline_critical_css(site_dir, SITE_STYLESHEET)
+    build_stylesheet(site_dir, THEME_STYLESHEET, OWN_STYLESHEET, SITE_STYLESHEET, SCRIPTS, settings.small_css)
+    if settings.small_css:
+        inline_critical_css(site_dir, SITE_STYLESHEET)
     minify_files(site_dir, ("assets/**/*.js", *WORKER_FILES))
     prune_unused_assets(site_dir, WORKER_FILES)
     renamed = fingerprint_assets(site_dir, (SITE_STYLESHEET, SCRIPTS, settings.installed_app.icon))

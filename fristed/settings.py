@@ -9,6 +9,10 @@ installed_app.name  | no       | neutral                    | `neutral`: the ins
                     |          |                            | data/strings, so it does not give its reader away;
                     |          |                            | `site`: the site's name
 installed_app.icon  | no       | assets/images/app-icon.svg | the one SVG the app's PNG icons are drawn from
+small_css           | no       | true                       | `false`: the theme's whole stylesheet, not purged, and no
+                    |          |                            | first-screen CSS in the pages (slower on 2G): to tell
+                    |          |                            | whether a rule went missing (tests/test_visual_identity.py
+                    |          |                            | builds both and compares screenshots)
 
 The schema is MkDocs' own (`mkdocs.config.base.Config`), used as a validation library: the build
 (hooks/project_data.py) and `python -m fristed check` both call `read_settings` or `check_settings`.
@@ -66,6 +70,7 @@ class Settings(base.Config):
     region = Region()
     quick_exit_url = HttpsUrl()
     installed_app = c.SubConfig(InstalledApp)
+    small_css = c.Type(bool, default=True)
 
 
 class SettingsError(ValueError):

@@ -160,16 +160,20 @@ def purge(css: str, tokens: set[str]) -> str:
     return "".join(_purge(rules, tokens))
 
 
-def build_stylesheet(site_dir: Path, theme_css: str, own_css: str, target: str, scripts: str) -> str:
+def build_stylesheet(
+    site_dir: Path, theme_css: str, own_css: str, target: str, scripts: str, small: bool = True
+) -> str:
     """Write the site's one stylesheet to `target`, from the theme's (a glob, as its name carries
-    a hash) and Fristed's, purged against the pages and the elements `scripts` (a glob) create;
-    return it."""
+    a hash) and Fristed's, purged against the pages and the elements `scripts` (a glob) create
+    unless not `small`; return it."""
     tokens = page_tokens(sorted(site_dir.rglob("*.html")))
     for script in site_dir.glob(scripts):
         tokens.update("<" + tag for tag in CREATED_ELEMENT.findall(script.read_text(encoding="utf-8")))
-    theme = [purge(path.read_text(encoding="utf-8"), tokens) for path in sorted(site_dir.glob(theme_css))]
+    theme = [path.read_text(encoding="utf-8") for path in sorted(site_dir.glob(theme_css))]
+    if small:
+        theme = [purge(text, tokens) for text in theme]
     css = "\n".join([*theme, (site_dir / own_css).read_text(encoding="utf-8")])
-    css = rcssmin.cssmin(drop_unused_properties(css))
+    css = rcssmin.cssmin(drop_unused_properties(css) if small else css)
     (site_dir / target).write_text(css, encoding="utf-8")
     return css
 
