@@ -21,7 +21,7 @@ GOOD = {"region": "NO", "quick_exit_url": "https://weather.example/"}
         (
             {"qiuck_exit_url": "https://a.example/"},
             "mkdocs.yml: extra.fristed.qiuck_exit_url: unknown key (did you mean 'quick_exit_url'?); "
-            "expected one of: region, quick_exit_url, installed_app",
+            "expected one of: region, quick_exit_url, installed_app, small_css",
         ),
         # a misspelt key one level down
         (
@@ -67,7 +67,7 @@ def test_every_problem_is_reported_at_once():
     assert str(error.value).splitlines() == [
         "mkdocs.yml: extra.fristed.region: Required configuration not provided.",
         "mkdocs.yml: extra.fristed.quick_exit_url: expected an https:// address of a neutral site, found 'ftp://x'",
-        "mkdocs.yml: extra.fristed.colour: unknown key; expected one of: region, quick_exit_url, installed_app",
+        "mkdocs.yml: extra.fristed.colour: unknown key; expected one of: region, quick_exit_url, installed_app, small_css",
     ]
 
 
@@ -75,7 +75,7 @@ def test_missing_settings_are_named():
     with pytest.raises(SettingsError) as error:
         check_settings(None, "mkdocs.yml")
     assert str(error.value) == (
-        "mkdocs.yml: extra.fristed: expected a mapping with the keys region, quick_exit_url, installed_app, found None"
+        "mkdocs.yml: extra.fristed: expected a mapping with the keys region, quick_exit_url, installed_app, small_css, found None"
     )
 
 

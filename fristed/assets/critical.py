@@ -197,7 +197,8 @@ def critical_css(html: str, rules: list[_Rule]) -> str:
     """Return the rules (from `parse_rules`) that the page's first screen uses, as CSS, without
     the custom properties none of them reads."""
     screen = _FirstScreen()
-    screen.feed(html)
+    end = html.find("</main>")
+    screen.feed(html if end < 0 else html[: end + len("</main>")])  # nothing after it is read
     index: dict[str, list[_Element]] = {}
     for element in screen.elements:
         for token in element.tokens:
