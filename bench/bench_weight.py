@@ -32,7 +32,14 @@ from fristed.languages import i18n_languages  # noqa: E402
 
 # The same two pages: stock Material's addresses are folders (use_directory_urls), Fristed's files.
 PAGES = {"fristed": ("index.html", "permits.html"), "stock": ("", "permits/")}
-TWO_G = {"offline": False, "latency": 800, "downloadThroughput": 250_000 / 8, "uploadThroughput": 250_000 / 8}
+# The reader's 2G link (issue 14): 250 kbit/s down, 100 up, 800 ms round trip.
+TWO_G = {"offline": False, "latency": 800, "downloadThroughput": 250_000 / 8, "uploadThroughput": 100_000 / 8}
+# Budgets: the home page's first response fits the first TCP window; a further page is small;
+# the first paint on 2G takes at most this share of stock Material's, measured in the same run.
+FIRST_RESPONSE_BUDGET, NEXT_PAGE_BUDGET, FIRST_PAINT_RATIO_BUDGET = 14_000, 8_000, 0.45
+# The last commit before the first-screen CSS, hashed names and page descriptions (issue 14),
+# whose build time this one's must stay within 1.3 times of.
+BASELINE_COMMIT, BUILD_TIME_BUDGET = "14f9909", 1.3
 
 
 def build(project: Path, site_dir: Path) -> float:
@@ -131,6 +138,60 @@ def print_table(results: dict) -> None:
         print(f"{page:<14}ratio of gzip bytes, Fristed to stock: {ours / stock:.2f} (budget 0.40)\n")
 
 
+def print_side_by_side(results: dict, site_dir: Path) -> None:
+    """The home page on 2G, Fristed beside stock, as issue 14 tabulates it, and the budgets."""
+    print("home page, 2G (250 kbit/s down, 100 up, 800 ms round trip), gzip, empty cache")
+    print("| | first view | requests | first paint | load |\n|---|---|---|---|---|")
+    for name, label in (("fristed", "Fristed"), ("stock", "stock Material + static-i18n (same docs)")):
+        plain, slow = results[(name, "index.html", "plain")], results[(name, "index.html", "2G")]
+        packed = sum(t[2] for t in plain["types"].values())
+        requests = sum(t[0] for t in plain["types"].values())
+        print(
+            f"| {label} | {packed / 1000:.1f} KB gzip | {requests} "
+            f"| {slow['fcp'] / 1000:.2f} s | {slow['load'] / 1000:.2f} s |"
+        )
+    ratio = results[("fristed", "index.html", "2G")]["fcp"] / results[("stock", "index.html", "2G")]["fcp"]
+    print(f"first paint, Fristed to stock: {ratio:.2f} (budget {FIRST_PAINT_RATIO_BUDGET})")
+    for label, page, budget in (
+        ("home page's first response", "index.html", FIRST_RESPONSE_BUDGET),
+        ("next page (permits.html)", "permits.html", NEXT_PAGE_BUDGET),
+    ):
+        size = len(gzip.compress((site_dir / page).read_bytes(), compresslevel=9, mtime=0))
+        print(f"{label}: {size / 1000:.1f} KB gzip (budget {budget / 1000:.0f} KB)")
+    print()
+
+
+def cpu_build(project: Path, site_dir: Path) -> tuple[float, float]:
+    """Build a project; return (wall seconds, CPU seconds), the second steadier on a busy machine."""
+    before = os.times()
+    wall = build(project, site_dir)
+    after = os.times()
+    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
+def build_time_against_baseline(folder: Path) -> None:
+    """All languages built by this tree and by BASELINE_COMMIT (its own fristed/), one after the other."""
+    baseline = folder / "baseline"
+    baseline.mkdir()
+    archive = subprocess.run(["git", "archive", BASELINE_COMMIT], cwd=PROJECT, capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(baseline)], input=archive.stdout, check=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(baseline)}
+    before = os.times()
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(folder / "baseline-site")],
+        cwd=baseline,
+        env=env,
+        check=True,
+    )
+    old = time.perf_counter() - started, sum(os.times()[2:4]) - sum(before[2:4])
+    new = cpu_build(PROJECT, folder / "current-site")
+    print(
+        f"build of every language: {new[0]:.1f} s ({new[1]:.1f} s CPU); before issue 14 ({BASELINE_COMMIT}): "
+        f"{old[0]:.1f} s ({old[1]:.1f} s CPU); CPU ratio {new[1] / old[1]:.2f} (budget {BUILD_TIME_BUDGET})\n"
+    )
+
+
 def build_times(folder: Path) -> None:
     languages = yaml.safe_load((PROJECT / "data" / "languages.yml").read_text(encoding="utf-8"))
     print(f"{'languages':<10}{'build s':>9}{'s per language':>16}")
@@ -154,7 +215,9 @@ def main() -> int:
                     for network_name, network in (("plain", None), ("2G", TWO_G)):
                         results[(name, page, network_name)] = measure(browser, base + address, network)
             browser.close()
+        print_side_by_side(results, folder / "fristed")
         print_table(results)
+        build_time_against_baseline(folder)
         build_times(folder)
     return 0
 
