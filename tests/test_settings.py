@@ -67,7 +67,8 @@ def test_every_problem_is_reported_at_once():
     assert str(error.value).splitlines() == [
         "mkdocs.yml: extra.fristed.region: Required configuration not provided.",
         "mkdocs.yml: extra.fristed.quick_exit_url: expected an https:// address of a neutral site, found 'ftp://x'",
-        "mkdocs.yml: extra.fristed.colour: unknown key; expected one of: region, quick_exit_url, installed_app, small_css",
+        "mkdocs.yml: extra.fristed.colour: unknown key; "
+        "expected one of: region, quick_exit_url, installed_app, small_css",
     ]
 
 
@@ -75,7 +76,8 @@ def test_missing_settings_are_named():
     with pytest.raises(SettingsError) as error:
         check_settings(None, "mkdocs.yml")
     assert str(error.value) == (
-        "mkdocs.yml: extra.fristed: expected a mapping with the keys region, quick_exit_url, installed_app, small_css, found None"
+        "mkdocs.yml: extra.fristed: expected a mapping with the keys "
+        "region, quick_exit_url, installed_app, small_css, found None"
     )
 
 
