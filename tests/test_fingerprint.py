@@ -61,3 +61,16 @@ def test_a_changed_module_renames_the_script_that_imports_it(tmp_path):
     (tmp_path / "assets/app.js").write_text('import {x} from "./part.js";', encoding="utf-8")
     (tmp_path / "assets/part.js").write_text("export const x = 2;", encoding="utf-8")
     assert fingerprint_assets(tmp_path, ("assets/*.js",))["assets/app.js"] != first
+
+
+def test_the_worker_precaches_the_built_assets_by_their_hashed_names(site):
+    precache = (site / "sw-precache.js").read_text(encoding="utf-8")
+    listed = set(re.findall(r'\["(assets/[^"]+)",', precache))
+    built = {
+        path.relative_to(site).as_posix()
+        for path in (site / "assets").rglob("*")
+        if path.is_file() and not path.name.endswith((".gz", ".br"))
+    }
+    assert listed and listed <= built
+    assert all(re.search(r"\.[0-9a-f]{12}\.(css|js|png|svg)$", url) for url in listed), listed
+    assert any(url.endswith(".css") for url in listed) and any(url.endswith(".png") for url in listed)
