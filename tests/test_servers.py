@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import gzip
+import re
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from fristed.mirror import MANIFEST
 from fristed.mirror.headers import (
     NO_CACHE,
     OFFLINE_POLICY,
+    PAGE_POLICY,
     PERMISSIONS_POLICY,
     SHORT,
     SITE_POLICY,
@@ -70,11 +72,24 @@ KINDS = [
     ("sw-precache.js", "text/javascript; charset=utf-8", NO_CACHE),
     (MANIFEST, "application/json; charset=utf-8", NO_CACHE),
     ("en/manifest.webmanifest", "application/manifest+json; charset=utf-8", NO_CACHE),
-    ("assets/javascripts/fristed.js", "text/javascript; charset=utf-8", SHORT),  # no hash in its name
-    ("assets/images/icons/icon-192.png", "image/png", SHORT),
-    ("assets/images/app-icon.svg", "image/svg+xml; charset=utf-8", SHORT),
+    # Named after their content (a glob finds the name): kept a year.
+    ("assets/javascripts/fristed.*.js", "text/javascript; charset=utf-8", YEAR),
+    ("assets/images/icons/icon-192.*.png", "image/png", YEAR),
+    ("assets/images/app-icon.*.svg", "image/svg+xml; charset=utf-8", YEAR),
+    ("assets/stylesheets/site.*.css", "text/css; charset=utf-8", YEAR),
     (HASHED, "text/css; charset=utf-8", YEAR),
+    ("en/search-index.json", "application/json; charset=utf-8", SHORT),  # no hash in its name
 ]
+
+
+def named(site_dir: Path, path: str) -> str:
+    """A file's path in the build, its content hash found by a glob (`site.*.css`)."""
+    if "*" not in path:
+        return path
+    (found,) = [match for match in site_dir.glob(path) if not match.name.endswith((".gz", ".br"))]
+    return found.relative_to(site_dir).as_posix()
+
+
 SECURITY_HEADERS = ("content-security-policy", "referrer-policy", "x-content-type-options", "permissions-policy")
 
 
@@ -83,6 +98,7 @@ SECURITY_HEADERS = ("content-security-policy", "referrer-policy", "x-content-typ
 def test_each_kind_of_file_has_its_type_and_caching(served, server):
     url, site_dir, _ = served[server]
     for path, content_type, cache_control in KINDS:
+        path = named(site_dir, path)
         status, headers, body = get(url + path)
         assert (path, status, headers["content-type"], headers["cache-control"]) == (
             path,
@@ -96,10 +112,11 @@ def test_each_kind_of_file_has_its_type_and_caching(served, server):
 @pytest.mark.parametrize("server", SERVERS)
 @pytest.mark.slow
 def test_every_answer_carries_the_security_headers(served, server):
-    for path in ("", "en/help.html", "sw.js", "assets/images/icons/icon-192.png", HASHED, "nope"):
-        status, headers, _ = get(served[server][0] + path)
+    policies = {"": PAGE_POLICY, "en/help.html": PAGE_POLICY, "nope": PAGE_POLICY}  # "nope": the 404 page
+    for path in ("", "en/help.html", "sw.js", "assets/images/icons/icon-192.*.png", HASHED, "nope"):
+        status, headers, _ = get(served[server][0] + named(served[server][1], path))
         assert status in (200, 404)
-        assert headers["content-security-policy"] == SITE_POLICY, path
+        assert headers["content-security-policy"] == policies.get(path, SITE_POLICY), path
         assert headers["referrer-policy"] == "no-referrer"
         assert headers["x-content-type-options"] == "nosniff"
         assert {"camera=()", "microphone=()", "geolocation=()", "payment=()"} <= set(
@@ -127,7 +144,7 @@ def static_host_headers(site_dir: Path, path: str) -> dict[str, str]:
 
 @pytest.mark.slow
 def test_every_configuration_sends_the_same_headers(served):
-    paths = [path for path, _, _ in KINDS] + ["en/offline.html", "en/no-such-page.html"]
+    paths = [named(served["nginx"][1], path) for path, _, _ in KINDS] + ["en/offline.html", "en/no-such-page.html"]
     compared = (*SECURITY_HEADERS, "cache-control")
     answers = {}
     for server in SERVERS:
@@ -156,10 +173,12 @@ class _MetaPolicy(HTMLParser):
 
 
 @pytest.mark.slow
-def test_the_header_policy_is_the_one_the_pages_state_and_more(served):
+def test_a_page_states_the_sites_policy_and_its_one_style_the_header_adds_the_rest(served):
     parser = _MetaPolicy()
     parser.feed((served["nginx"][1] / "en/help.html").read_text(encoding="utf-8"))
-    assert f"{parser.policy}; frame-ancestors 'none'" == SITE_POLICY
+    site_policy, style = parser.policy.rsplit("; ", 1)
+    assert f"{site_policy}; frame-ancestors 'none'" == SITE_POLICY
+    assert re.fullmatch(r"style-src 'self' 'sha256-[A-Za-z0-9+/]{43}='", style)
 
 
 @pytest.mark.parametrize("server", SERVERS)
@@ -178,7 +197,8 @@ def test_an_offline_page_keeps_its_own_policy_for_its_inline_style(served, serve
 @pytest.mark.slow
 def test_pre_compressed_files_are_sent_as_they_are(served, server):
     url, site_dir, _ = served[server]
-    for path in ("en/help.html", "sw.js", "assets/stylesheets/site.css", "en/manifest.webmanifest"):
+    for path in ("en/help.html", "sw.js", "assets/stylesheets/site.*.css", "en/manifest.webmanifest"):
+        path = named(site_dir, path)
         assert (site_dir / (path + ".gz")).exists(), path
         status, headers, body = get(url + path, **{"Accept-Encoding": "gzip"})
         assert (path, status, headers.get("content-encoding")) == (path, 200, "gzip")
@@ -268,5 +288,15 @@ def test_a_page_read_through_nginx_still_opens_offline(served, phone):
 @pytest.mark.parametrize("config", ["nginx.conf", ".htaccess", "Caddyfile"])
 def test_every_server_setting_states_the_policies_of_fristed_mirror_headers(config):
     text = (PROJECT / "mirror" / config).read_text(encoding="utf-8")
-    for value in (SITE_POLICY, OFFLINE_POLICY, PERMISSIONS_POLICY, "no-referrer", "nosniff", YEAR, SHORT, NO_CACHE):
+    for value in (
+        SITE_POLICY,
+        PAGE_POLICY,
+        OFFLINE_POLICY,
+        PERMISSIONS_POLICY,
+        "no-referrer",
+        "nosniff",
+        YEAR,
+        SHORT,
+        NO_CACHE,
+    ):
         assert value in text, value

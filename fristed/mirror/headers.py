@@ -16,11 +16,14 @@ import re
 from pathlib import Path
 
 from fristed.mirror.manifest import MANIFEST
-from fristed.safety import CONTENT_SECURITY_POLICY
+from fristed.safety import CONTENT_SECURITY_POLICY, PAGE_HEADER_POLICY
 
 HEADERS_FILE = "_headers"
 # frame-ancestors only works as a header: no other site may show these pages in a frame.
 SITE_POLICY = f"{CONTENT_SECURITY_POLICY}; frame-ancestors 'none'"
+# Pages: the site's policy but for styles, which each page's <meta> allows by the hash of its one
+# <style> (its first screen's CSS, fristed/assets/critical.py), different on every page.
+PAGE_POLICY = PAGE_HEADER_POLICY
 # The offline pages state their own, stricter policy in a <meta>; the header adds what it cannot.
 OFFLINE_POLICY = "frame-ancestors 'none'"
 PERMISSIONS_POLICY = (
@@ -47,7 +50,7 @@ SKIPPED_SUFFIXES = (".gz", ".br", ".minisig")
 
 def headers_for(url: str) -> dict[str, str]:
     """Return the policy and caching a file of the site (its URL from the site root) is sent with."""
-    policy = OFFLINE_POLICY if OFFLINE.search(url) else SITE_POLICY
+    policy = OFFLINE_POLICY if OFFLINE.search(url) else PAGE_POLICY if url.endswith(".html") else SITE_POLICY
     cache = NO_CACHE if FRESH.search(url) else YEAR if HASHED.match(url) else SHORT
     return {"Content-Security-Policy": policy, "Cache-Control": cache}
 
