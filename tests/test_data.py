@@ -246,7 +246,7 @@ def test_broken_yaml_is_reported_at_its_line(project_copy, monkeypatch):
         pytest.param(
             "reviewed: false\nchecks: off",
             "3:1: error: front matter: unknown field 'checks'; "
-            "expected one of: reviewed, source, translated, translators_only",
+            "expected one of: description, reviewed, source, translated, translators_only",
             id="an unknown field",
         ),
         pytest.param("reviewed: [", "3:1: error: front matter: not valid YAML:", id="broken YAML"),
