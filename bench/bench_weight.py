@@ -1,7 +1,7 @@
 """Page weight and speed against stock Material, and build time by number of languages.
 
 Builds the project's own pages twice, as the project builds them and with stock Material plus
-static-i18n (same docs/, default theme settings, the search plugin on), serves both on
+static-i18n (same docs/, default theme settings, the search plugin on), serves both with nginx, compressed, on
 127.0.0.1, loads the home page and a content page of each in headless Chromium, plain and under
 emulated 2G (250 kbit/s, 800 ms latency), and prints requests, bytes and gzip bytes per type,
 first contentful paint, load time and the ratio of the project to stock. Then it times builds
@@ -27,7 +27,9 @@ from playwright.sync_api import sync_playwright
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project, serve  # noqa: E402
+from lighthouse import PLAIN_SNIPPET, free_port, nginx  # noqa: E402
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project  # noqa: E402
 from fristed.languages import i18n_languages  # noqa: E402
 
 # The same two pages: stock Material's addresses are folders (use_directory_urls), Fristed's files.
@@ -211,7 +213,15 @@ def main() -> int:
         build(PROJECT, folder / "fristed")
         build(stock_project(folder / "stock-project"), folder / "stock")
         results = {}
-        with serve(folder / "fristed") as ours, serve(folder / "stock") as stock, sync_playwright() as playwright:
+        (folder / "nginx-fristed").mkdir()
+        (folder / "nginx-stock").mkdir()
+        # Served as the reader gets them, compressed: Fristed by mirror/nginx.conf, with its .gz
+        # copies; stock by nginx compressing as it sends.
+        with (
+            nginx(folder / "fristed", folder / "nginx-fristed", free_port()) as ours,
+            nginx(folder / "stock", folder / "nginx-stock", free_port(), PLAIN_SNIPPET) as stock,
+            sync_playwright() as playwright,
+        ):
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for name, base in (("fristed", ours), ("stock", stock)):
                 for page, address in zip(PAGES["fristed"], PAGES[name], strict=True):

@@ -36,6 +36,9 @@ http {{
     scgi_temp_path {tmp}/scgi;
     include /etc/nginx/mime.types;
     sendfile on;
+    # As Debian's nginx.conf has it, with the text types: what a site without .gz copies gets.
+    gzip on;
+    gzip_types text/css text/javascript application/javascript application/json image/svg+xml;
     server {{
         listen 127.0.0.1:{port};
         include {tmp}/fristed.conf;
@@ -51,13 +54,19 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+# For a site that is not Fristed (stock Material, in the benchmark): files as they are, compressed.
+PLAIN_SNIPPET = "location /SUBPATH/ { alias /PATH/TO/SITE/; index index.html; }\n"
+
+
 @contextlib.contextmanager
-def nginx(site_dir: Path, tmp: Path, port: int):
-    """Serve a built site with mirror/nginx.conf under MIRROR_PATH on 127.0.0.1:port; yield its URL."""
+def nginx(site_dir: Path, tmp: Path, port: int, snippet: str | None = None):
+    """Serve a built site with mirror/nginx.conf (or another `snippet`) under MIRROR_PATH on
+    127.0.0.1:port; yield its URL."""
     binary = shutil.which("nginx", path="/usr/sbin:/usr/bin:/usr/local/sbin")
     if not binary:
         raise RuntimeError("nginx is missing: run `make test-tools`")
-    snippet = (PROJECT / "mirror" / "nginx.conf").read_text(encoding="utf-8").replace("/SUBPATH/", MIRROR_PATH)
+    snippet = snippet or (PROJECT / "mirror" / "nginx.conf").read_text(encoding="utf-8")
+    snippet = snippet.replace("/SUBPATH/", MIRROR_PATH)
     (tmp / "fristed.conf").write_text(snippet.replace("/PATH/TO/SITE/", f"{site_dir}/"), encoding="utf-8")
     user = "user root;" if os.geteuid() == 0 else ""
     (tmp / "nginx.conf").write_text(CONFIG.format(tmp=tmp, port=port, user=user), encoding="utf-8")
