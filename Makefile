@@ -39,7 +39,7 @@ lint: $(VENV)/installed ## Check the Python code's style
 	$(BIN)/ruff check fristed hooks tests bench
 	$(BIN)/ruff format --check fristed hooks tests bench
 
-bench: $(VENV)/installed ## Print the benchmarks' figures (sizes and times)
+bench: $(VENV)/installed test-tools ## Print the benchmarks' figures (sizes, times, Lighthouse scores)
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 # The key mirrors trust: the project's own, or another (a fork's) given as PUBLIC_KEY=<file>.
