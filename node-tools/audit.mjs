@@ -24,7 +24,14 @@ try {
         .map((ref) => lhr.audits[ref.id])
         .filter((audit) => ["binary", "numeric", "metricSavings"].includes(audit.scoreDisplayMode))
         .filter((audit) => audit.score !== null && audit.score < 1)
-        .map((audit) => `${audit.id}: ${audit.title}`);
+        .map((audit) => {
+          // Where: the first elements it names, as CSS selectors.
+          const where = (audit.details?.items || [])
+            .map((item) => item.node?.selector)
+            .filter(Boolean)
+            .slice(0, 3);
+          return `${audit.id}: ${audit.title}${where.length ? ` (${where.join("; ")})` : ""}`;
+        });
       results[url][id] = { score: Math.round(category.score * 100), failing };
     }
   }
