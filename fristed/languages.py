@@ -96,7 +96,7 @@ def i18n_languages(config_dir: os.PathLike | str) -> list[dict]:
     """Return the `languages` option of mkdocs-static-i18n, so the language list lives in data/."""
     from mkdocs.exceptions import ConfigurationError
 
-    from fristed.strings import load_strings  # strings needs this module: import it late
+    from fristed.strings import as_html, load_strings  # strings needs this module: import it late
 
     project = Path(os.fspath(config_dir))
     try:
@@ -111,7 +111,9 @@ def i18n_languages(config_dir: os.PathLike | str) -> list[dict]:
             "name": language.name,
             "default": language.default,
             "build": True,
-            "site_name": strings[language.code]["site_name"],
+            # Escaped here, once: Material's templates show `config.site_name` unescaped in some
+            # places and `| e` in others, which leaves Markup as it is.
+            "site_name": as_html(strings[language.code]["site_name"]),
         }
         for language in languages
     ]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fristed.data import DataError
 from fristed.facts import Facts, load_facts
 from fristed.languages import Language, default_language, load_languages
 from fristed.pages import DOCS_FOLDER, read_front_matter, translations
-from fristed.strings import load_strings
+from fristed.strings import load_markup, load_strings
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,8 @@ class Project:
     facts: Facts
     pages: dict[str, list[str]]
     front_matter: dict[str, dict]
+    # The tags each interface string may hold (data/string-markup.yml); most may hold none.
+    markup: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path) -> Project:
@@ -43,6 +45,8 @@ class Project:
         if languages is None:
             raise DataError(problems)
         strings = collect(load_strings, folder, languages)
+        default = default_language(languages).code
+        markup = collect(load_markup, folder, sorted(strings[default])) if strings else {}
         every_page = translations(folder, languages)
         front_matter = {
             f"{code}/{page}": collect(read_front_matter, folder / DOCS_FOLDER / code / page)
@@ -51,13 +55,12 @@ class Project:
         }
         if problems:
             raise DataError(problems)
-        default = default_language(languages).code
         pages = {
             page: codes
             for page, codes in every_page.items()
             if not front_matter[f"{default}/{page}"].get("translators_only", False)
         }
-        return cls(folder, languages, strings, facts, pages, front_matter)
+        return cls(folder, languages, strings, facts, pages, front_matter, markup)
 
     @property
     def default(self) -> Language:

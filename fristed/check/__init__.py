@@ -23,6 +23,7 @@ blocks.py    | the page as its reader reads it, in blocks, and a translation's b
 rendering.py | the page rendered as the build renders it, read back as blocks with their lines
 bound.py     | the facts of each block, compared with those of the source page's block in its place
 compare.py   | the differences between a translation and its source page, page-wide, where the blocks part
+interface.py | the interface strings, data/strings/<code>.yml and the theme's, read like page text
 
 The build (hooks/facts_check.py), `python -m fristed check` and the tests all call `check_project`.
 """
@@ -45,6 +46,7 @@ from fristed.check.bound import (
 )
 from fristed.check.compare import Scan, compare, unregistered
 from fristed.check.durations import scan_durations
+from fristed.check.interface import check_interface
 from fristed.check.invisible import check_invisible
 from fristed.check.links import check_links, find_links
 from fristed.check.markup import check_markup
@@ -182,6 +184,7 @@ def check_project(project: Path, region: str | None = None) -> list[Problem]:
                 )
             problems.extend(unregistered(scan.page, registry, o) for o in scan.occurrences if not o.registered)
             problems.extend(unknown_problems(scan.page, scan.blocks, registry, _unknown(scan.occurrences)))
+    problems.extend(check_interface(project, registry, languages, word_lists))
     return sorted(_relative(problems, project), key=_order)
 
 

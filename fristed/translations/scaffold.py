@@ -177,7 +177,7 @@ def theme_text(code: str, name: str, direction: str) -> str:
         f"{{#- {name} interface strings for the theme, which Material lacks. Written by `make new-language`\n"
         "    with Material's English (partials/languages/en.html): translate each value, or English shows\n"
         "    through. The keys are those Fristed's pages show. -#}\n"
-        f"{{% macro t(key) %}}{{{{ {{\n{body}\n}}[key] }}}}{{% endmacro %}}\n"
+        f"{{% macro t(key) %}}{{{{ {{\n{body}\n}}[key] | e }}}}{{% endmacro %}}\n"
     )
 
 
