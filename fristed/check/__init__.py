@@ -24,6 +24,7 @@ rendering.py | the page rendered as the build renders it, read back as blocks wi
 bound.py     | the facts of each block, compared with those of the source page's block in its place
 compare.py   | the differences between a translation and its source page, page-wide, where the blocks part
 interface.py | the interface strings, data/strings/<code>.yml and the theme's, read like page text
+terms.py     | the legal terms of data/terms.yml, in the approved wording of each language, block by block
 
 The build (hooks/facts_check.py), `python -m fristed check` and the tests all call `check_project`.
 """
@@ -52,6 +53,7 @@ from fristed.check.links import check_links, find_links
 from fristed.check.markup import check_markup
 from fristed.check.phones import scan_phones
 from fristed.check.registry import KINDS, Registry
+from fristed.check.terms import Term, check_terms, terms_or_problems
 from fristed.check.text import Page, Spans
 from fristed.check.vocabulary import WordList
 from fristed.check.wordlists import load_word_list
@@ -185,6 +187,10 @@ def check_project(project: Path, region: str | None = None) -> list[Problem]:
             problems.extend(unregistered(scan.page, registry, o) for o in scan.occurrences if not o.registered)
             problems.extend(unknown_problems(scan.page, scan.blocks, registry, _unknown(scan.occurrences)))
     problems.extend(check_interface(project, registry, languages, word_lists))
+    terms, term_problems = terms_or_problems(project, languages)
+    problems.extend(term_problems)
+    translated = [(code, name) for code, name in read_as if code != source.code and read_as[code, name] == code]
+    problems.extend(_terms(scans, source.code, translated, terms, registry))
     return sorted(_relative(problems, project), key=_order)
 
 
@@ -228,6 +234,23 @@ def _compare(original: Scan, scan: Scan, registry: Registry, kinds: tuple[str, .
         problems.append(Problem(scan.page.path, line, message))
     problems += compare(original, scan, registry, kinds)
     return problems + unknown_problems(scan.page, scan.blocks, registry, _unknown(scan.occurrences))
+
+
+def _terms(
+    scans: dict[str, dict[str, Scan]], source: str, pages: list[tuple[str, str]], terms: list[Term], registry: Registry
+) -> list[Problem]:
+    """Check the required terms of each translated page, block by block against its source page."""
+    problems: list[Problem] = []
+    for code, name in pages if terms else ():
+        original, scan = scans[source].get(name), scans[code][name]
+        if original is None:
+            continue
+        mine, theirs = [facts.block for facts in original.blocks], [facts.block for facts in scan.blocks]
+        if divergence(mine, theirs, lambda url: sound(url, registry), lambda url: target(url, registry)) is not None:
+            continue  # the structure check reports where the pages part; terms are compared once they align
+        pairs = list(zip(mine, theirs, strict=True))
+        problems.extend(check_terms(pairs, terms, (source, original.page.path), code, scan.page.path))
+    return problems
 
 
 def _order(problem: Problem) -> tuple:
