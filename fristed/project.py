@@ -10,6 +10,7 @@ from fristed.facts import Facts, load_facts
 from fristed.languages import Language, default_language, load_languages
 from fristed.pages import DOCS_FOLDER, read_front_matter, translations
 from fristed.strings import load_markup, load_strings
+from fristed.terms import Term, load_terms
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class Project:
     front_matter: dict[str, dict]
     # The tags each interface string may hold (data/string-markup.yml); most may hold none.
     markup: dict[str, list[str]] = field(default_factory=dict)
+    # The legal terms and their approved wordings (data/terms.yml), shown on the status page.
+    terms: list[Term] = field(default_factory=list)
 
     @classmethod
     def load(cls, folder: Path) -> Project:
@@ -47,6 +50,7 @@ class Project:
         strings = collect(load_strings, folder, languages)
         default = default_language(languages).code
         markup = collect(load_markup, folder, sorted(strings[default])) if strings else {}
+        terms = collect(load_terms, folder, languages)
         every_page = translations(folder, languages)
         front_matter = {
             f"{code}/{page}": collect(read_front_matter, folder / DOCS_FOLDER / code / page)
@@ -60,7 +64,7 @@ class Project:
             for page, codes in every_page.items()
             if not front_matter[f"{default}/{page}"].get("translators_only", False)
         }
-        return cls(folder, languages, strings, facts, pages, front_matter, markup)
+        return cls(folder, languages, strings, facts, pages, front_matter, markup, terms)
 
     @property
     def default(self) -> Language:

@@ -18,9 +18,11 @@ import pytest
 from conftest import PROJECT
 from fristed.check import check_project
 from fristed.check.blocks import aligned_blocks, page_blocks
-from fristed.check.terms import check_terms, load_terms
+from fristed.check.terms import check_terms
 from fristed.data import DataError
 from fristed.languages import load_languages
+from fristed.terms import load_terms
+from fristed.translations.terms_table import fill_terms, terms_markdown
 
 LANGUAGES = load_languages(PROJECT)
 TERMS = load_terms(PROJECT, LANGUAGES)
@@ -137,3 +139,22 @@ def test_terms_file_names_every_language_and_real_opposites(tmp_path):
         f"data/terms.yml:4:1: error: up-to.wording: expected the approved wording of every language, found none for "
         f"{codes}; take it from that language's pages",
     ]
+
+
+def test_the_status_page_and_contributing_show_each_languages_terms():
+    status = fill_terms((PROJECT / "docs/en/translation-status.md").read_text(encoding="utf-8"), TERMS, LANGUAGES)
+    table = terms_markdown(TERMS, LANGUAGES, "Language")
+    assert "::: required-terms" not in status and table in status
+    assert table.splitlines()[0].startswith("| Language | refleksjonsperiode | begrenset oppholdstillatelse |")
+    assert "| العربية (ar) | فترة التفكير | تصريح إقامة محدود |" in table
+    assert len(table.splitlines()) == 2 + len(LANGUAGES) - 1, "a header, a rule and a row per translation"
+    contributing = (PROJECT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    assert table in contributing, (
+        f"CONTRIBUTING.md's table of terms differs from data/terms.yml; it should read:\n{table}"
+    )
+
+
+def test_a_wording_cannot_break_out_of_its_table_cell():
+    term = TERMS[0]
+    odd = type(term)(term.id, term.name, None, {**term.wording, "en": ("a | <b>b</b>",)})
+    assert "| a &#124; &lt;b&gt;b&lt;/b&gt; |" in terms_markdown([odd], LANGUAGES, "Language")

@@ -16,37 +16,17 @@ in the translation in its place is named in the error.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from fristed.check.blocks import Block
-from fristed.data import DataError, Problem, load_yaml
+from fristed.data import DataError, Problem
 from fristed.languages import Language
+from fristed.terms import TERMS_FILE, Term, load_terms
 
-TERMS_FILE = Path("data/terms.yml")
-
-_WORDINGS = {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}}
-SCHEMA = {
-    "type": "object",
-    "minProperties": 1,
-    "additionalProperties": {
-        "type": "object",
-        "required": ["name", "wording"],
-        "additionalProperties": False,
-        "properties": {
-            "name": {"type": "string", "minLength": 1, "description": "the term in English, for messages"},
-            "opposite": {"type": "string", "description": "the id of the term it is the opposite of"},
-            "wording": {
-                "type": "object",
-                "minProperties": 1,
-                "additionalProperties": _WORDINGS,
-                "description": "a mapping of language code to its approved wordings",
-            },
-        },
-    },
-}
 # One-letter Arabic-script words written joined to the word after them: and, so, by, for, as.
 _PROCLITICS = "\u0648\u0641\u0628\u0644\u0643"
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
@@ -54,6 +34,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'"})
 _SPACELESS = ((0x0E00, 0x0EFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0x3040, 0x9FFF))
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Fold text for comparing wordings: Unicode form, case, apostrophes and runs of spaces."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().translate(_APOSTROPHES).split())
@@ -61,16 +42,6 @@ def fold(text: str) -> str:
 
 def _spaceless(char: str) -> bool:
     return any(low <= ord(char) <= high for low, high in _SPACELESS)
-
-
-@dataclass(frozen=True)
-class Term:
-    """One legal term, with the approved wordings of each language, folded."""
-
-    id: str
-    name: str
-    opposite: str | None
-    wording: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -83,43 +54,11 @@ class Use:
     text: str
 
 
-def load_terms(project: Path, languages: list[Language]) -> list[Term]:
-    """Return the terms of `data/terms.yml`; raise every problem at once (a language or opposite missing)."""
-    document = load_yaml(project / TERMS_FILE, SCHEMA)
-    more = []
-    data = document.data if isinstance(document.data, dict) else {}
-    for key, entry in data.items():
-        if not isinstance(entry, dict) or not isinstance(entry.get("wording"), dict):
-            continue
-        missing = [language.code for language in languages if language.code not in entry["wording"]]
-        if missing:
-            more.append(
-                document.problem(
-                    (key, "wording"),
-                    f"expected the approved wording of every language, found none for {', '.join(missing)}; "
-                    "take it from that language's pages",
-                )
-            )
-        opposite = entry.get("opposite")
-        if opposite is not None and opposite not in data:
-            more.append(document.problem((key, "opposite"), f"expected the id of a term, found {opposite!r}"))
-    document.check(more)
-    return [
-        Term(
-            key,
-            entry["name"],
-            entry.get("opposite"),
-            {c: tuple(fold(w) for w in ws) for c, ws in entry["wording"].items()},
-        )
-        for key, entry in data.items()
-    ]
-
-
 def uses(text: str, terms: list[Term], code: str) -> list[Use]:
     """Every term a folded text uses in a language, longest wording first where they overlap."""
     found = []
     for term in terms:
-        for wording in term.wording.get(code, ()):
+        for wording in map(fold, term.wording.get(code, ())):
             start = text.find(wording)
             while start != -1:
                 end = start + len(wording)
@@ -159,7 +98,7 @@ def check_terms(
                 continue
             term = by_id[term_id]
             norwegian = next(use.text for use in wanted if use.term == term_id)
-            approved = " or ".join(f'"{wording}"' for wording in term.wording[language])
+            approved = " or ".join(f'"{fold(wording)}"' for wording in term.wording[language])
             instead = [use.text for use in have if use.term == term.opposite and use.term not in wanted_count]
             if instead:
                 found = f'"{instead[0]}", its opposite'
