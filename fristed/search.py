@@ -19,6 +19,13 @@ INDEX = "search-index.json"
 SKIPPED = {"header", "nav", "footer", "script", "style", "template"}
 # Elements that end a run of words: their text must not run into the next element's.
 BLOCKS = {"p", "li", "ul", "ol", "div", "section", "table", "tr", "td", "th", "br", "dd", "dt", "blockquote"}
+# A page isolates a phone number from the text around it (`<a dir="ltr">`, `<bdi>`), so Arabic
+# cannot show "22 33 11 60" as "60 11 33 22"; a snippet is plain text, where the same isolation
+# is written with Unicode's isolates: left-to-right, right-to-left, first strong; pop.
+ISOLATES = {"ltr": "\u2066", "rtl": "\u2067", "auto": "\u2068"}
+POP_ISOLATE = "\u2069"
+# Only words inside a line are isolated: a whole page in another direction is a snippet's own.
+INLINE = {"a", "bdi", "bdo", "span"}
 
 
 class _Sections(HTMLParser):
@@ -32,6 +39,7 @@ class _Sections(HTMLParser):
         self._skipping: list[str] = []
         self._heading: str | None = None
         self._anchor = ""
+        self._isolating: list[str] = []  # the elements whose text is isolated, innermost last
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -44,8 +52,15 @@ class _Sections(HTMLParser):
             self._anchor = attributes.get("id") or ""
         elif tag in BLOCKS:
             self.handle_data(" ")
+        direction = "auto" if tag == "bdi" and "dir" not in attributes else attributes.get("dir")
+        if tag in INLINE and direction in ISOLATES and self._articles and not self._skipping:
+            self.handle_data(ISOLATES[direction])
+            self._isolating.append(tag)
 
     def handle_endtag(self, tag):
+        if self._isolating and tag == self._isolating[-1]:
+            self._isolating.pop()
+            self.handle_data(POP_ISOLATE)
         if tag == "article":
             self._articles -= 1
         elif self._skipping and tag == self._skipping[-1]:
