@@ -82,8 +82,9 @@ def isolate_digit_groups(html: str) -> str:
     return "".join(out)
 
 
-def _wrap_runs(text: str) -> str:
-    """Wrap the runs of several digit groups of one piece of HTML text in `<bdi>`."""
+def _wrap_runs(text: str, before: str = "<bdi>", after: str = "</bdi>") -> str:
+    """Wrap the runs of several digit groups of one piece of HTML text in `<bdi>`, or in `before`
+    and `after`."""
     page = Page(Path(), "", "", text)
     pieces, last = [], 0
     for run in RUN.finditer(page.view):
@@ -91,7 +92,13 @@ def _wrap_runs(text: str) -> str:
             continue
         start = page.origin[run.start()]
         end = start + len(page.original(run.start(), run.end()))
-        pieces.extend((text[last:start], "<bdi>", text[start:end], "</bdi>"))
+        pieces.extend((text[last:start], before, text[start:end], after))
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def isolate_digit_runs(text: str) -> str:
+    """Isolate each run of digit groups of plain text with Unicode's left-to-right isolate (LRI
+    and PDI): what `<bdi>` does in markup, but valid in an attribute too."""
+    return _wrap_runs(text, "\u2066", "\u2069") if _DIGIT_GROUP.search(text) else text

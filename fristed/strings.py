@@ -84,9 +84,14 @@ def load_markup(project: Path, keys: Sequence[str]) -> dict[str, list[str]]:
 def as_html(text: str, tags: Sequence[str] = (), **fills: str) -> Markup:
     """Return an interface string as HTML, safe in text and in a quoted attribute alike.
 
-    Escaped, or for a key declared in data/string-markup.yml cleaned down to its `tags`. `fills`
-    are the template's own HTML for placeholders: `size="<span data-pack-size></span>"`.
+    Its runs of digit groups isolated left to right; escaped, or for a key declared in
+    data/string-markup.yml cleaned down to its `tags`. `fills` are the template's own HTML for
+    placeholders: `size="<span data-pack-size></span>"`.
     """
+    from fristed.html import isolate_digit_runs  # it needs the checker, which needs this module
+
+    # A number a string states reads left to right in Arabic too, in text and attributes alike.
+    text = isolate_digit_runs(text)
     if tags:
         # nh3 leaves quotes in text as they are: escape them, so no string ends an attribute.
         cleaned = nh3.clean(text, tags=set(tags), attributes={}).replace('"', "&#34;").replace("'", "&#39;")

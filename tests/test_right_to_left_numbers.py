@@ -47,13 +47,18 @@ GROUP_LEFTS = """([selector, number]) => {
 @pytest.fixture(scope="module")
 def arabic_site(tmp_path_factory):
     """The site in Norwegian, English and Arabic, with ROSA's number on the home page written as
-    text, not as a link, in all three: the case the `tel:` link's `dir` does not cover."""
+    text, not as a link, in all three, and in the Arabic offline page's text: the cases the `tel:`
+    link's `dir` does not cover."""
     project = copy_project(tmp_path_factory.mktemp("rtl") / "project", ("nb", "en", "ar"))
     for code in ("nb", "en", "ar"):
         page = project / "docs" / code / "index.md"
         text = page.read_text(encoding="utf-8")
         assert LINKED_ROSA in text
         page.write_text(text.replace(LINKED_ROSA, ROSA, 1), encoding="utf-8")
+    # And in an interface string, where the offline page shows it as text.
+    strings = project / "data" / "strings" / "ar.yml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(re.sub(r"^offline_text: .*$", f'offline_text: "اتصل بـ ROSA على {ROSA}:"', text, flags=re.M))
     site = project / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stderr
@@ -104,8 +109,9 @@ def test_the_offline_page_reads_left_to_right_in_arabic(phone, arabic_site):
     page = phone.new_page()
     page.goto(arabic_site + "ar/offline.html")
     assert page.evaluate("document.documentElement.dir") == "rtl"
-    found = lefts(page, "main", ROSA)
-    assert found == sorted(found) and len(set(found)) == 4, f"digit groups drawn at x = {found}"
+    for where in ("main p", "main a[href^='tel:']"):
+        found = lefts(page, where, ROSA)
+        assert found == sorted(found) and len(set(found)) == 4, f"{where}: digit groups drawn at x = {found}"
 
 
 # (HTML of a right-to-left page's text, as the build leaves it; why)

@@ -12,6 +12,7 @@ import jinja2
 import markupsafe
 
 from fristed.project import Project
+from fristed.strings import as_html
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("fristed.offline", "templates"),
@@ -35,7 +36,8 @@ def _write_standalone_pages(site_dir: Path, project: Project, name: str, **page)
     style_hash = "sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
     urls = {}
     for language in project.languages:
-        strings = project.strings[language.code]
+        # As the theme shows them: escaped, numbers isolated (the template escapes anything else).
+        strings = {key: as_html(text) for key, text in project.strings[language.code].items()}
         html = TEMPLATES.get_template("standalone.html").render(
             language=language,
             strings=strings,
