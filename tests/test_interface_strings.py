@@ -96,6 +96,14 @@ CASES = [
         "a link to another host",
     ),
     (
+        "vi",
+        "not_found",
+        "Xem udi-soknad.xyz",
+        "domains: expected rosanorge.no, udi.no or a subdomain of one (see data/facts.yml:46), "
+        'found "udi-soknad.xyz"',
+        "a host in plain text, with an uncommon ending",
+    ),
+    (
         "es",
         "not_found",
         "Escriba a ayuda@evil.example",
