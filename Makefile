@@ -32,7 +32,7 @@ test: $(VENV)/installed test-tools lint check ## Run every test, browser tests i
 test-quick: $(VENV)/installed ## The tests that need no site build and no browser: a quick answer
 	$(BIN)/python -m pytest -m "not browser and not slow and not engines"
 
-check: $(VENV)/installed ## Check every page's numbers, addresses, links and durations (fast, no build)
+check: $(VENV)/installed ## Check every page and interface string: numbers, addresses, links, durations, legal terms (fast, no build)
 	$(BIN)/python -m fristed check
 
 lint: $(VENV)/installed ## Check the Python code's style
