@@ -1,7 +1,8 @@
 """Fristed's command line: `python -m fristed <command>`.
 
 command | does
-check   | checks every page of every language against data/facts.yml and its source page, without
+check   | checks every page of every language against data/facts.yml and its source page, and the
+        | interface strings and legal terms (data/strings/, data/terms.yml), without
         | building; prints each finding as `path:line:col: error: message` and exits 1 on any error;
         | warns (`warning:`, exit 0) on each translation its Norwegian page has changed since
 status, stamp, changes, new-language
