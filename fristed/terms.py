@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from fristed.data import load_yaml
+from fristed.data import line_of, load_yaml
 from fristed.languages import Language
 
 TERMS_FILE = Path("data/terms.yml")
@@ -49,6 +49,7 @@ class Term:
     name: str
     opposite: str | None
     wording: dict[str, tuple[str, ...]]
+    line: int = 1  # where it stands in data/terms.yml
 
 
 def load_terms(project: Path, languages: list[Language]) -> list[Term]:
@@ -56,16 +57,18 @@ def load_terms(project: Path, languages: list[Language]) -> list[Term]:
     document = load_yaml(project / TERMS_FILE, SCHEMA)
     more = []
     data = document.data if isinstance(document.data, dict) else {}
+    source = next(language for language in languages if language.default)
     for key, entry in data.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("wording"), dict):
             continue
-        missing = [language.code for language in languages if language.code not in entry["wording"]]
-        if missing:
+        if source.code not in entry["wording"]:
+            # The source language's wordings find the term; every other language may come later
+            # (`make new-language`): a translated page that needs one is told to add it.
             more.append(
                 document.problem(
                     (key, "wording"),
-                    f"expected the approved wording of every language, found none for {', '.join(missing)}; "
-                    "take it from that language's pages",
+                    f"expected the {source.name} wording ({source.code}), which finds the term on the pages, "
+                    "found none",
                 )
             )
         opposite = entry.get("opposite")
@@ -73,6 +76,12 @@ def load_terms(project: Path, languages: list[Language]) -> list[Term]:
             more.append(document.problem((key, "opposite"), f"expected the id of a term, found {opposite!r}"))
     document.check(more)
     return [
-        Term(key, entry["name"], entry.get("opposite"), {code: tuple(w) for code, w in entry["wording"].items()})
+        Term(
+            key,
+            entry["name"],
+            entry.get("opposite"),
+            {code: tuple(w) for code, w in entry["wording"].items()},
+            line_of(document.lines, (key,)),
+        )
         for key, entry in data.items()
     ]

@@ -99,8 +99,7 @@ CASES = [
         "vi",
         "not_found",
         "Xem udi-soknad.xyz",
-        "domains: expected rosanorge.no, udi.no or a subdomain of one (see data/facts.yml:46), "
-        'found "udi-soknad.xyz"',
+        'domains: expected rosanorge.no, udi.no or a subdomain of one (see data/facts.yml:46), found "udi-soknad.xyz"',
         "a host in plain text, with an uncommon ending",
     ),
     (

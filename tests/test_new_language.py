@@ -188,7 +188,8 @@ def test_an_outdated_page_tells_the_reader_and_links_to_the_norwegian_page(scena
 def test_status_page_shows_the_new_language_and_the_outdated_pages(scenario):
     rows = {
         row.select_one("td span")["lang"]: [cell.get_text(strip=True) for cell in row.select("td")[1:]]
-        for row in page(scenario[1], "translation-status.html").select("article table tbody tr")
+        # The first table: the required terms' table follows it.
+        for row in page(scenario[1], "translation-status.html").select_one("article table").select("tbody tr")
     }
     assert rows["so"] == ["untranslated"] * len(PAGES)
     assert rows["fr"][PAGES.index("help.md")] == "outdated"

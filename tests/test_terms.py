@@ -10,7 +10,6 @@ against its Norwegian page block by block.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -125,19 +124,39 @@ def test_make_check_reports_a_flipped_term_at_its_line(small_project_copy):
     ]
 
 
-def test_terms_file_names_every_language_and_real_opposites(tmp_path):
+def test_terms_file_needs_the_norwegian_wording_and_real_opposites(tmp_path):
     (tmp_path / "data").mkdir()
-    shutil.copy(PROJECT / "data" / "languages.yml", tmp_path / "data")
     (tmp_path / "data" / "terms.yml").write_text(
-        "up-to:\n  name: up to\n  opposite: at-most\n  wording:\n    nb: [inntil]\n    en: [up to]\n", encoding="utf-8"
+        "up-to:\n  name: up to\n  opposite: at-most\n  wording:\n    en: [up to]\n", encoding="utf-8"
     )
     with pytest.raises(DataError) as error:
         load_terms(tmp_path, LANGUAGES)
-    codes = ", ".join(language.code for language in LANGUAGES if language.code not in ("nb", "en"))
     assert [str(problem).removeprefix(f"{tmp_path}/") for problem in error.value.problems] == [
         "data/terms.yml:3:1: error: up-to.opposite: expected the id of a term, found 'at-most'",
-        f"data/terms.yml:4:1: error: up-to.wording: expected the approved wording of every language, found none for "
-        f"{codes}; take it from that language's pages",
+        "data/terms.yml:4:1: error: up-to.wording: expected the Norsk wording (nb), which finds the term on the "
+        "pages, found none",
+    ]
+
+
+def test_a_translated_page_of_a_language_without_a_wording_is_told_to_add_one():
+    up_to = next(term for term in TERMS if term.id == "up-to")
+    without = [
+        type(term)(term.id, term.name, term.opposite, {k: v for k, v in term.wording.items() if k != "vi"}, term.line)
+        if term is up_to
+        else term
+        for term in TERMS
+    ]
+    source = page_blocks((PROJECT / "docs/nb/permits.md").read_text(encoding="utf-8"))
+    pairs = aligned_blocks(source, page_blocks((PROJECT / "docs/vi/permits.md").read_text(encoding="utf-8")))
+    found = [
+        str(p)
+        for p in check_terms(pairs, without, ("nb", Path("docs/nb/permits.md")), "vi", Path("docs/vi/permits.md"))
+    ]
+    mine, theirs = next((a, b) for a, b in pairs if "inntil" in a.text)
+    assert found == [
+        f"docs/vi/permits.md:{theirs.line}:1: error: terms.up-to: expected an approved wording of this language for "
+        f'"up to (a longest time)" in data/terms.yml (see data/terms.yml:{up_to.line}), as the Norwegian block uses '
+        f'"inntil" (see docs/nb/permits.md:{mine.line}), found none; add the wording this page uses under vi'
     ]
 
 

@@ -98,6 +98,20 @@ def check_terms(
                 continue
             term = by_id[term_id]
             norwegian = next(use.text for use in wanted if use.term == term_id)
+            if language not in term.wording:
+                problems.append(
+                    Problem(
+                        path,
+                        theirs.line,
+                        (
+                            f'terms.{term_id}: expected an approved wording of this language for "{term.name}" in '
+                            f"{TERMS_FILE.as_posix()} (see {TERMS_FILE.as_posix()}:{term.line}), as the Norwegian "
+                            f'block uses "{norwegian}" (see {source_path.as_posix()}:{mine.line}), found none; add '
+                            f"the wording this page uses under {language}"
+                        ),
+                    )
+                )
+                continue
             approved = " or ".join(f'"{fold(wording)}"' for wording in term.wording[language])
             instead = [use.text for use in have if use.term == term.opposite and use.term not in wanted_count]
             if instead:
