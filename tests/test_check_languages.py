@@ -49,7 +49,7 @@ CASES = {
         "uk/index.md",
         "[22 33 11 60](tel:+4722331160). ROSA",
         "[22 33 11 06](tel:+4722331160). ROSA",
-        f'docs/uk/index.md:45:37: error: phones.rosa: expected 22 33 11 60 (see {NB_ROSA}), found "22 33 11 06"',
+        f'docs/uk/index.md:46:37: error: phones.rosa: expected 22 33 11 60 (see {NB_ROSA}), found "22 33 11 06"',
     ),
     "pl-unit-word": Case(
         "pl/permits.md",
