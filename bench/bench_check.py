@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
@@ -65,6 +67,10 @@ def build(root: Path, pages: int, languages: int, repeat: int) -> int:
     entries = ["- code: nb\n  name: Norsk\n  default: true\n"] + [f"- code: {code}\n  name: {code}\n" for code in codes]
     (root / "data" / "languages.yml").write_text("".join(entries), encoding="utf-8")
     shutil.copy2(PROJECT / "data" / "durations" / "nb.yml", root / "data" / "durations" / "nb.yml")
+    # The interface strings and the legal terms, each language's borrowed from English or Arabic too.
+    (root / "data" / "strings").mkdir()
+    shutil.copy2(PROJECT / "data" / "string-markup.yml", root / "data" / "string-markup.yml")
+    terms = yaml.safe_load((PROJECT / "data" / "terms.yml").read_text(encoding="utf-8"))
     models = sorted(
         path.name
         for path in (PROJECT / "docs" / "nb").glob("*.md")
@@ -74,6 +80,9 @@ def build(root: Path, pages: int, languages: int, repeat: int) -> int:
     for code in ["nb", *codes]:
         borrowed = code if code in ("nb", "en", "ar") else ("ar" if code in RIGHT_TO_LEFT else "en")
         shutil.copy2(PROJECT / "data" / "durations" / f"{borrowed}.yml", root / "data" / "durations" / f"{code}.yml")
+        shutil.copy2(PROJECT / "data" / "strings" / f"{borrowed}.yml", root / "data" / "strings" / f"{code}.yml")
+        for term in terms.values():
+            term["wording"][code] = term["wording"][borrowed]
         folder = root / "docs" / code
         folder.mkdir(parents=True)
         for number in range(pages):
@@ -81,6 +90,7 @@ def build(root: Path, pages: int, languages: int, repeat: int) -> int:
             body = text + "\n" + "\n".join([text.split("---\n", 2)[-1]] * (repeat - 1))
             (folder / f"page-{number:03}.md").write_text(body, encoding="utf-8")
             size += len(body.encode("utf-8"))
+    (root / "data" / "terms.yml").write_text(yaml.safe_dump(terms, allow_unicode=True), encoding="utf-8")
     return size
 
 
