@@ -191,6 +191,7 @@ def test_theme_strings_are_checked_and_nothing_but_the_dictionary_may_stand_in_t
         path.write_text(original, encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_string_that_ends_an_attribute_shows_as_text_on_the_built_page(small_project_copy, tmp_path):
     strings = small_project_copy / "data" / "strings" / "nb.yml"
     text = strings.read_text(encoding="utf-8")
