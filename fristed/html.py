@@ -54,12 +54,12 @@ _DIGIT_GROUP = re.compile(f"{DIGIT}+")
 
 
 def isolate_digit_groups(html: str) -> str:
-    """Wrap each run of two or more digit groups (`22 33 11 60`, `08.00-16.00`) in `<bdi>`, where
+    """Wrap each run of two or more digit groups (`12 34 56 78`, `08.00-16.00`) in `<bdi>`, where
     nothing isolates it already, so right-to-left text cannot show its groups in reverse order.
 
     A `tel:` link is isolated by its `dir` (`isolate_contact_links`); this is for numbers a page
     states as text. Runs are found as the checker finds phone numbers (fristed/check/phones.py),
-    entities decoded, so `22&nbsp;33` is one run.
+    entities decoded, so `12&nbsp;34` is one run.
     """
     out, open_tags = [], []  # each open element, and whether it isolates its text
     for part in _TAG.split(html):

@@ -20,8 +20,8 @@ SKIPPED = {"header", "nav", "footer", "script", "style", "template"}
 # Elements that end a run of words: their text must not run into the next element's.
 BLOCKS = {"p", "li", "ul", "ol", "div", "section", "table", "tr", "td", "th", "br", "dd", "dt", "blockquote"}
 # A page isolates a phone number from the text around it (`<a dir="ltr">`, `<bdi>`), so Arabic
-# cannot show "22 33 11 60" as "60 11 33 22"; a snippet is plain text, where the same isolation
-# is written with Unicode's isolates: left-to-right, right-to-left, first strong; pop.
+# cannot show the digit groups of "12 34 56" in reverse order; a snippet is plain text, where the
+# same isolation is written with Unicode's isolates: left-to-right, right-to-left, first strong; pop.
 ISOLATES = {"ltr": "\u2066", "rtl": "\u2067", "auto": "\u2068"}
 POP_ISOLATE = "\u2069"
 # Only words inside a line are isolated: a whole page in another direction is a snippet's own.

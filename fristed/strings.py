@@ -76,7 +76,10 @@ def _placeholder_problems(document, source_strings: dict[str, str]) -> list:
 
 
 def load_markup(project: Path, keys: Sequence[str]) -> dict[str, list[str]]:
-    """Return the tags each interface string may hold, by key, from `data/string-markup.yml`."""
+    """Return the tags each interface string may hold, by key, from `data/string-markup.yml`; with no
+    such file, none may hold any."""
+    if not (project / MARKUP_FILE).is_file():
+        return {}
     schema = {"type": "object", "additionalProperties": False, "properties": dict.fromkeys(keys, _TAGS)}
     return load_yaml(project / MARKUP_FILE, schema).check() or {}
 

@@ -53,7 +53,10 @@ class Term:
 
 
 def load_terms(project: Path, languages: list[Language]) -> list[Term]:
-    """Return the terms of `data/terms.yml`; raise every problem at once (a language or opposite missing)."""
+    """Return the terms of `data/terms.yml`, or none for a site without the file; raise every problem
+    at once (a Norwegian wording or an opposite missing)."""
+    if not (project / TERMS_FILE).is_file():
+        return []
     document = load_yaml(project / TERMS_FILE, SCHEMA)
     more = []
     data = document.data if isinstance(document.data, dict) else {}
