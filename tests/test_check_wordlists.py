@@ -185,7 +185,9 @@ def test_checker_names_the_missing_word_list(project: Path):
     languages.write_text(languages.read_text(encoding="utf-8") + "- code: so\n  name: Soomaali\n", encoding="utf-8")
     assert [str(problem) for problem in check_project(project)] == [
         "data/durations/so.yml:1:1: error: durations: expected a word list for Soomaali (so) at "
-        "data/durations/so.yml, found no such file; copy data/durations/en.yml and translate its words"
+        "data/durations/so.yml, found no such file; copy data/durations/en.yml and translate its words",
+        # The interface strings are checked too, as the build loads them.
+        "data/strings/so.yml:1:1: error: file not found: create it, or check the path",
     ]
 
 
