@@ -30,7 +30,7 @@ OVERRIDES = PROJECT / "overrides" / "partials" / "languages"
 # Where each of Material's strings shows on a page: (key, CSS selector, attribute or None for the text).
 THEME_STRINGS = [
     ("header", "nav.md-header__inner", "aria-label"),
-    ("nav", "label.md-header__button[for=__drawer]", "aria-label"),
+    ("nav", "label.md-header__button[for=__drawer] .fristed-visually-hidden", None),
     ("nav", "nav.md-nav--primary", "aria-label"),
     ("toc", "nav.md-nav--secondary", "aria-label"),
     ("toc", "nav.md-nav--secondary > label.md-nav__title", None),
