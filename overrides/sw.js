@@ -1,32 +1,43 @@
 // Fristed's service worker. It knows nothing of the build or of the page: what to cache comes
 // from sw-precache.js, written at build time, and the page talks to it only by messages.
 //
-// - Pages: network first, with a short timeout, so an online reader always gets current phone
-//   numbers and a slow connection still gets a page fast; then the cache; then the offline page
-//   of the best language available.
+// - Pages: network first, with a short timeout, so a slow connection still gets a page fast;
+//   the network answer is still awaited, and the reader told at once when the page changed.
+//   Then the cache; then the offline page of the best language available.
 // - Other files: from the cache, by the content hash in the precache list; else the network.
 // - Caches are named after this worker's scope, so mirrors sharing an origin never touch each
 //   other's, and after the version, so a new build replaces them.
+// - Nothing is kept in memory between events: the browser stops a worker whenever it likes.
 importScripts("sw-precache.js");
 
 const PRECACHE = self.FRISTED_PRECACHE;
 const SCOPE = self.registration.scope;
+// The page (offline.js) deletes every cache whose name starts with this prefix.
 const PREFIX = `fristed ${SCOPE} `;
 const SHELL = `${PREFIX}shell ${PRECACHE.version}`;
-const META = new URL(".fristed-meta", SCOPE).href;
+// Each cached response carries its own content hash and the time it was stored, so there is no
+// shared record for parallel requests to overwrite.
+const HASH = "X-Fristed-Hash";
+const STORED = "X-Fristed-Stored";
+// Present in a language's cache once the reader saved it; its body is when.
+const SAVED = new URL(".fristed-saved", SCOPE).href;
 const PAGE_TIMEOUT_MS = 3000;
+// The offline page's empty base (BASE_SLOT in fristed/offline/pages.py; tests hold the two alike).
+const BASE_SLOT = '<base href="">';
+// How long a new page may take to exist before the worker gives up telling it something.
+const CLIENT_WAIT_MS = 10000;
 
 const absolute = (path) => new URL(path, SCOPE).href;
 const languageCache = (code) => `${PREFIX}${code} ${PRECACHE.version}`;
 const isOurs = (name) => name.startsWith(PREFIX);
 const isCurrent = (name) => name === SHELL || Object.keys(PRECACHE.languages).some((code) => name === languageCache(code));
+const shellUrls = new Set(PRECACHE.shell.map(([url]) => absolute(url)));
 const hashes = new Map(
   [PRECACHE.shell, ...Object.values(PRECACHE.languages).map((language) => language.files)]
     .flat()
     .map(([url, hash]) => [absolute(url), hash]),
 );
-// Which window was answered from the cache, and with a copy saved when: the page asks, to say so.
-const answeredFromCache = new Map();
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function languageOf(url) {
   const path = url.slice(SCOPE.length);
@@ -36,6 +47,8 @@ function languageOf(url) {
   return code ?? PRECACHE.default;
 }
 
+const ownerOf = (url) => (shellUrls.has(url) ? SHELL : languageCache(languageOf(url)));
+
 function pageKey(url) {
   const clean = new URL(url);
   clean.search = "";
@@ -43,58 +56,57 @@ function pageKey(url) {
   return clean.pathname.endsWith("/") ? `${clean.href}index.html` : clean.href;
 }
 
-async function readMeta(cache) {
-  const response = await cache.match(META);
-  return response ? response.json() : { saved: false, savedAt: null, hashes: {} };
+// The first 16 hex digits of the SHA-256 of a body, as fristed.offline hashes files.
+async function digest(body) {
+  const bytes = new Uint8Array(await crypto.subtle.digest("SHA-256", body));
+  return Array.from(bytes.slice(0, 8), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-function writeMeta(cache, meta) {
-  return cache.put(META, new Response(JSON.stringify(meta), { headers: { "Content-Type": "application/json" } }));
+// A copy of a response as the cache keeps it: body, type, hash and time stored. Being a new
+// response, it carries no trace of a redirect, which a navigation would refuse (Workbox's
+// copyResponse does the same).
+async function stamped(response) {
+  const body = await response.arrayBuffer();
+  const headers = { [HASH]: await digest(body), [STORED]: new Date().toISOString() };
+  const type = response.headers.get("Content-Type");
+  if (type) headers["Content-Type"] = type;
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
-async function store(cache, url, response) {
-  await cache.put(url, response);
-  const meta = await readMeta(cache);
-  meta.hashes[url] = hashes.get(url) ?? null;
-  await writeMeta(cache, meta);
+// Only a navigation, an install or a save may create a cache. A file an open page loads later
+// only fills a cache that exists, so a worker still running after "Remove" brings nothing back.
+async function put(name, url, response, create = false) {
+  if (!create && !(await caches.has(name))) return;
+  await (await caches.open(name)).put(url, response);
 }
 
-async function download(cache, url) {
-  // Past the HTTP cache: what is saved must be what the server has now.
-  const response = await fetch(url, { cache: "no-cache" });
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  await store(cache, url, response);
-}
-
-// Shared files are cached as pages load them; saving a language fetches the rest (search,
-// icons), so a visit that saves nothing costs no more data than the pages themselves.
-async function fillShell(urls = PRECACHE.shell.map(([url]) => url)) {
-  const cache = await caches.open(SHELL);
-  for (const url of urls.map(absolute)) {
-    if (!(await cache.match(url))) await download(cache, url);
+// Past the HTTP cache: what is stored must be what the server has now, and must be the file
+// this version lists (a proxy may still answer "no-cache" with an old copy: "reload" does not
+// ask it to revalidate but to fetch anew).
+async function download(url, expected) {
+  for (const mode of ["no-cache", "reload"]) {
+    const response = await fetch(url, { cache: mode });
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    const copy = await stamped(response);
+    if (!expected || copy.headers.get(HASH) === expected) return copy;
   }
+  throw new Error(`${url}: not the file of version ${PRECACHE.version}`);
 }
 
 // Copy into the new version's caches every file whose hash did not change, so an update costs
 // only what changed; the page then asks for the rest of a saved language.
 async function carryOver(oldName) {
-  const old = await caches.open(oldName);
   const code = oldName.slice(PREFIX.length).split(" ")[0];
   const newName = code === "shell" ? SHELL : PRECACHE.languages[code] && languageCache(code);
   if (!newName) return;
-  const oldMeta = await readMeta(old);
+  const old = await caches.open(oldName);
   const cache = await caches.open(newName);
-  const meta = await readMeta(cache);
-  meta.saved ||= oldMeta.saved;
-  meta.savedAt ||= oldMeta.savedAt;
-  for (const [url, hash] of Object.entries(oldMeta.hashes)) {
-    const response = hash && hashes.get(url) === hash && (await old.match(url));
-    if (response) {
-      await cache.put(url, response);
-      meta.hashes[url] = hash;
+  for (const request of await old.keys()) {
+    const response = await old.match(request);
+    if (request.url === SAVED || response.headers.get(HASH) === hashes.get(request.url)) {
+      await cache.put(request, response);
     }
   }
-  await writeMeta(cache, meta);
 }
 
 // Caches of older versions: deleted on activation, and again whenever the page asks, since a
@@ -105,43 +117,30 @@ async function deleteOldCaches() {
   return old;
 }
 
+// Every file of the language and of the shell whose cached copy is missing or of another hash.
+async function missing(code) {
+  const wanted = [...PRECACHE.shell, ...PRECACHE.languages[code].files];
+  const found = await Promise.all(wanted.map(([url]) => matchOurs(absolute(url))));
+  return wanted.filter(([, hash], index) => found[index]?.headers.get(HASH) !== hash);
+}
+
 async function save(code) {
-  const language = PRECACHE.languages[code];
   const cache = await caches.open(languageCache(code));
-  await fillShell();
-  const meta = await readMeta(cache);
-  for (const [url, hash] of language.files) {
-    if (meta.hashes[absolute(url)] !== hash || !(await cache.match(absolute(url)))) await download(cache, absolute(url));
+  await caches.open(SHELL);
+  for (const [path, hash] of await missing(code)) {
+    const url = absolute(path);
+    await put(ownerOf(url), url, await download(url, hash), true);
   }
-  const done = await readMeta(cache);
-  done.saved = true;
-  done.savedAt = new Date().toISOString();
-  await writeMeta(cache, done);
-  return done.savedAt;
+  const savedAt = new Date().toISOString();
+  await cache.put(SAVED, new Response(savedAt));
+  return savedAt;
 }
 
-async function status(code, clientId) {
+async function status(code) {
   await deleteOldCaches();
-  const language = PRECACHE.languages[code];
-  const cache = await caches.open(languageCache(code));
-  const meta = await readMeta(cache);
-  const complete = language.files.every(([url, hash]) => meta.hashes[absolute(url)] === hash);
-  return { saved: meta.saved, savedAt: meta.savedAt, complete, fromCache: answeredFromCache.get(clientId) ?? null };
-}
-
-// The offline page of the address's language if it was cached, else of any language the reader
-// visited: nothing of a language is downloaded before the reader opens a page of it.
-async function offlinePage(code) {
-  for (const candidate of [code, ...Object.keys(PRECACHE.languages)]) {
-    const language = PRECACHE.languages[candidate];
-    const response = await matchOurs(absolute(language.offline));
-    if (response) {
-      // Served at whatever address failed: a base makes its links start from its own folder.
-      const html = (await response.text()).replace('<base href="">', `<base href="${absolute(language.folder)}">`);
-      return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
-    }
-  }
-  return Response.error();
+  if (!(await caches.has(languageCache(code)))) return { saved: false, complete: false };
+  const saved = await (await caches.open(languageCache(code))).match(SAVED);
+  return { saved: Boolean(saved), complete: (await missing(code)).length === 0 };
 }
 
 async function matchOurs(url) {
@@ -152,32 +151,75 @@ async function matchOurs(url) {
   return undefined;
 }
 
+// The offline page of the address's language if it was cached, else of any language the reader
+// visited: nothing of a language is downloaded before the reader opens a page of it.
+async function offlinePage(code) {
+  for (const candidate of [code, ...Object.keys(PRECACHE.languages)]) {
+    const language = PRECACHE.languages[candidate];
+    const response = await matchOurs(absolute(language.offline));
+    if (response) {
+      // Served at whatever address failed: a base makes its links start from its own folder.
+      const html = (await response.text()).replace(BASE_SLOT, `<base href="${absolute(language.folder)}">`);
+      return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8" } });
+    }
+  }
+  return Response.error();
+}
+
 // A language the reader opens gets its offline page cached, so offline there is always an
 // answer in a language they read.
 async function keepOfflinePage(code) {
-  const cache = await caches.open(languageCache(code));
   const offline = absolute(PRECACHE.languages[code].offline);
-  if (!(await cache.match(offline))) await download(cache, offline).catch(() => {});
+  if (await matchOurs(offline)) return;
+  const copy = await download(offline, hashes.get(offline)).catch(() => null);
+  if (copy) await put(languageCache(code), offline, copy, true);
+}
+
+// The page a navigation opens, once it exists (engines differ in when that is).
+async function clientOf(id) {
+  for (let waited = 0; id && waited < CLIENT_WAIT_MS; waited += 100) {
+    const client = await self.clients.get(id);
+    if (client) return client;
+    await sleep(100);
+  }
+  return undefined;
+}
+
+// Tell the page it shows a stored copy and, if the network answers later with a different page,
+// that a newer one is ready (and stored: reloading shows it even on a slow line).
+async function tellReader(event, cached, late) {
+  const client = await clientOf(event.resultingClientId);
+  client?.postMessage({ type: "offline-copy", date: cached.headers.get(STORED) });
+  const fresh = late && (await late.catch(() => null));
+  const hash = fresh?.ok && fresh.headers.get(HASH);
+  if (hash && hash !== cached.headers.get(HASH)) client?.postMessage({ type: "newer" });
 }
 
 async function page(event) {
-  const url = pageKey(event.request.url);
+  const { request } = event;
+  const url = pageKey(request.url);
   const code = languageOf(url);
-  const cache = await caches.open(languageCache(code));
-  event.waitUntil(keepOfflinePage(code));
-  // Past the browser's HTTP cache, which could answer with an old page: an online reader must
-  // see today's numbers. "no-cache" asks the server, which answers 304 when nothing changed.
-  const network = fetch(event.request.url, { cache: "no-cache", credentials: "same-origin" }).then((response) => {
-    if (response.ok && hashes.has(url)) event.waitUntil(store(cache, url, response.clone()));
-    return response;
-  });
-  const slow = new Promise((resolve) => setTimeout(resolve, PAGE_TIMEOUT_MS, "slow"));
+  const navigation = request.mode === "navigate";
+  if (navigation) event.waitUntil(keepOfflinePage(code));
+  // Past the browser's HTTP cache, which could answer with an old page: "no-cache" asks the
+  // server, which answers 304 when nothing changed. A navigation's redirects are left to the
+  // browser (an opaque redirect goes back as it came), so the page's address stays its own.
+  const network = fetch(request.url, { cache: "no-cache", credentials: "same-origin", redirect: request.redirect }).then(
+    async (response) => {
+      if (!response.ok || response.type === "opaqueredirect") return response;
+      const copy = await stamped(response);
+      if (hashes.has(url) && pageKey(response.url) === url) {
+        event.waitUntil(put(languageCache(code), url, copy.clone(), navigation));
+      }
+      return copy;
+    },
+  );
+  const slow = sleep(PAGE_TIMEOUT_MS).then(() => "slow");
   const first = await Promise.race([network, slow]).catch(() => "failed");
   if (first instanceof Response) return first;
   const cached = await matchOurs(url);
   if (cached) {
-    const meta = await readMeta(cache);
-    answeredFromCache.set(event.resultingClientId, meta.savedAt ?? new Date().toISOString());
+    event.waitUntil(tellReader(event, cached, first === "slow" ? network : null));
     return cached;
   }
   if (first === "slow") {
@@ -187,16 +229,14 @@ async function page(event) {
   return offlinePage(code);
 }
 
-async function asset(request) {
-  const url = request.url.split("#")[0];
+async function asset(event) {
+  const url = event.request.url.split("#")[0];
   const cached = await matchOurs(url);
   if (cached) return cached;
-  const response = await fetch(request);
-  if (response.ok && hashes.has(url)) {
-    const owner = PRECACHE.shell.some(([path]) => absolute(path) === url) ? SHELL : languageCache(languageOf(url));
-    await store(await caches.open(owner), url, response.clone());
-  }
-  return response;
+  const copy = await download(url, hashes.get(url)).catch(() => null);
+  if (!copy) return fetch(event.request);
+  event.waitUntil(put(ownerOf(url), url, copy.clone()));
+  return copy;
 }
 
 self.addEventListener("install", (event) => {
@@ -205,7 +245,8 @@ self.addEventListener("install", (event) => {
       const ours = (await caches.keys()).filter((name) => isOurs(name) && !isCurrent(name));
       for (const name of ours) await carryOver(name);
       // The neutral page the quick exit opens offline: it must be there before it is needed.
-      await fillShell([PRECACHE.exit]);
+      const exit = absolute(PRECACHE.exit);
+      if (!(await matchOurs(exit))) await put(SHELL, exit, await download(exit, hashes.get(exit)), true);
       await self.skipWaiting();
     })(),
   );
@@ -234,7 +275,7 @@ self.addEventListener("fetch", (event) => {
   if (request.mode === "navigate" || path.endsWith("/") || path.endsWith(".html")) {
     event.respondWith(page(event));
   } else if (hashes.has(request.url.split("#")[0])) {
-    event.respondWith(asset(request));
+    event.respondWith(asset(event));
   }
 });
 
@@ -245,6 +286,6 @@ self.addEventListener("message", (event) => {
   if (type === "save") {
     event.waitUntil(save(language).then((savedAt) => reply({ ok: true, savedAt }), () => reply({ ok: false })));
   } else if (type === "status") {
-    event.waitUntil(status(language, event.source?.id).then(reply));
+    event.waitUntil(status(language).then(reply));
   }
 });

@@ -1,6 +1,9 @@
 // Quick exit, after GOV.UK's "Exit this page": the button is a real link that works without
 // this script; the script blanks the page at once, replaces the site's entry in the tab's
-// history, and adds the Shift×3 shortcut with its progress announced to screen readers.
+// history, and adds the Shift×3 shortcut with its progress announced to screen readers. As in
+// GOV.UK's, "Leaving" is said by a visible overlay with role="alert" (a live region the exit
+// itself hides is likely never read out), and keys are heard in the capture phase, before any
+// other handler on the page can stop them.
 
 const DEFAULTS = Object.freeze({
   shiftTwoMore: "Press Shift two more times to leave this site.",
@@ -23,6 +26,7 @@ export function init(root, config = {}) {
   const status = root.querySelector("[role=status]");
   const overlay = document.createElement("div");
   overlay.className = "fristed-exit-overlay";
+  overlay.setAttribute("role", "alert");
   overlay.hidden = true;
   document.body.append(overlay);
 
@@ -36,11 +40,16 @@ export function init(root, config = {}) {
 
   const leave = () => {
     // Blank first: whatever the next page costs to load, nothing of this one stays on screen.
+    overlay.textContent = strings.leaving;
     overlay.hidden = false;
     document.documentElement.classList.add("fristed-exiting");
     document.title = "";
-    announce(strings.leaving);
-    const destination = navigator.onLine || !strings.offlineUrl ? link.href : new URL(strings.offlineUrl, location.href).href;
+    announce("");
+    // Offline, the site's own neutral page, if the site's worker keeps it; else (discreet
+    // browsing, or nothing stored) the destination's address, which the browser says it cannot
+    // load, rather than an error page naming this site.
+    const neutral = !navigator.onLine && strings.offlineUrl && navigator.serviceWorker?.controller;
+    const destination = neutral ? new URL(strings.offlineUrl, location.href).href : link.href;
     window.location.replace(destination);
   };
 
@@ -54,7 +63,7 @@ export function init(root, config = {}) {
     leave();
   });
 
-  document.addEventListener("keydown", (event) => {
+  const onKeyDown = (event) => {
     if (event.key === "Shift") {
       if (!event.repeat) otherKeyDown = false;
     } else {
@@ -62,9 +71,9 @@ export function init(root, config = {}) {
       otherKeyDown = true;
       resetShift();
     }
-  });
+  };
 
-  document.addEventListener("keyup", (event) => {
+  const onKeyUp = (event) => {
     if (event.key !== "Shift") return;
     // Shift held for a capital letter is typing, not a request to leave.
     if (otherKeyDown) return;
@@ -81,11 +90,15 @@ export function init(root, config = {}) {
     } else {
       announce(presses === SHIFT_PRESSES - 1 ? strings.shiftOneMore : strings.shiftTwoMore);
     }
-  });
+  };
+
+  document.addEventListener("keydown", onKeyDown, { capture: true });
+  document.addEventListener("keyup", onKeyUp, { capture: true });
 
   // Back may restore this page from the browser's cache: it must not come back blank.
   window.addEventListener("pageshow", () => {
     overlay.hidden = true;
+    overlay.textContent = "";
     document.documentElement.classList.remove("fristed-exiting");
     announce("");
     resetShift();

@@ -1,20 +1,31 @@
 // The page's side of the offline guide: registers the service worker (sw.js at the site root),
-// saves the reader's language on request or when the app is installed, says when a saved copy
-// is being read or the guide was updated, and removes everything the site stored on request.
+// saves the reader's language on request or when the app is installed, says when a stored copy
+// is shown, when a newer page is ready or the guide was updated, and removes everything the site
+// stored on request or when discreet browsing is turned on.
+import { CHANGED, isDiscreet } from "./discreet-browsing.js";
 
 const DEFAULTS = Object.freeze({
   saving: "Saving …",
   saved: "Saved. This guide now works without internet on this phone.",
   saveFailed: "Could not save. Try again when you are online.",
   offlineCopy: "Offline copy from {date}",
+  pageChanged: "This page has changed.",
+  showNewPage: "Show the new page",
   updated: "This guide was updated.",
   forgotten: "The guide was removed from this phone.",
   // The site's root, relative to the page: the worker's scope.
   siteRoot: "./",
 });
 
-// Must match the cache names sw.js gives: "fristed <scope> <part> <version>".
+// A language's pack is about 150 KB: at 2G's few kilobytes a second, a minute is plenty, and
+// a save that never answers (a worker stopped mid-way) must not say "Saving …" for ever.
+const SAVE_TIMEOUT_MS = 60000;
+
+// sw.js names its caches "fristed <scope> <part> <version>"; tests/test_offline.py checks that
+// "Remove" and discreet browsing leave none of them.
 const cachePrefix = (scope) => `fristed ${scope} `;
+
+const timeout = (ms) => new Promise((resolve) => setTimeout(resolve, ms, null));
 
 export function init(root, config = {}) {
   if (root.dataset.initialised || !("serviceWorker" in navigator) || !("caches" in window)) return;
@@ -28,13 +39,15 @@ export function init(root, config = {}) {
   const notice = document.querySelector("[data-offline-notice]");
   const hadController = Boolean(navigator.serviceWorker.controller);
   let forgotten = false;
+  let saving = false;
 
   const say = (text) => {
     status.textContent = text;
   };
 
-  const showNotice = (text, state) => {
-    notice.textContent = text;
+  const showNotice = (state, ...content) => {
+    if (forgotten) return;
+    notice.replaceChildren(...content);
     notice.dataset.state = state;
     notice.hidden = false;
   };
@@ -48,56 +61,97 @@ export function init(root, config = {}) {
     });
   };
 
+  // No request for persistent storage: Firefox answers it with a prompt that names the site in
+  // the browser's own interface, on a phone someone else may look at.
   const save = async () => {
+    if (saving || forgotten || isDiscreet()) return;
+    saving = true;
     say(strings.saving);
-    // Ask the browser not to evict the saved guide when space runs low.
-    await navigator.storage?.persist?.().catch(() => false);
-    const answer = await ask({ type: "save", language });
+    const answer = await Promise.race([ask({ type: "save", language }), timeout(SAVE_TIMEOUT_MS)]);
+    saving = false;
+    root.dataset.state = answer?.ok ? "saved" : "save-failed";
     say(answer?.ok ? strings.saved : strings.saveFailed);
+  };
+
+  // Every cache of this site's scope and its worker; true if there was anything to remove.
+  const removeAll = async () => {
+    const deleteCaches = async () => {
+      const names = (await caches.keys()).filter((name) => name.startsWith(cachePrefix(scope)));
+      await Promise.all(names.map((name) => caches.delete(name)));
+      return names.length;
+    };
+    const deleted = await deleteCaches();
+    const registrations = (await navigator.serviceWorker.getRegistrations()).filter((r) => r.scope === scope);
+    await Promise.all(registrations.map((registration) => registration.unregister()));
+    // A request the worker was answering meanwhile may have written once more.
+    return deleted + registrations.length + (await deleteCaches()) > 0;
   };
 
   const forget = async () => {
     forgotten = true;
     saveButton.hidden = true;
-    const names = await caches.keys();
-    await Promise.all(names.filter((name) => name.startsWith(cachePrefix(scope))).map((name) => caches.delete(name)));
-    for (const key of Object.keys(sessionStorage)) {
-      if (key.startsWith("fristed:")) sessionStorage.removeItem(key);
-    }
-    // Unregistering can wait behind a pending update for seconds: the caches are already gone.
-    const registrations = await navigator.serviceWorker.getRegistrations();
-    await Promise.all(registrations.filter((registration) => registration.scope === scope).map((registration) => registration.unregister()));
+    notice.hidden = true;
+    await removeAll();
     say(strings.forgotten);
   };
 
-  const showUpdated = () => {
-    if (!forgotten) showNotice(strings.updated, "updated");
+  const register = () =>
+    navigator.serviceWorker.register(new URL("sw.js", scope), { scope, updateViaCache: "none" }).catch(() => {
+      root.hidden = true;
+    });
+
+  const showNewer = () => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.dataset.action = "show-new-page";
+    button.textContent = strings.showNewPage;
+    button.addEventListener("click", () => location.reload());
+    showNotice("newer", `${strings.pageChanged} `, button);
   };
 
-  navigator.serviceWorker.register(new URL("sw.js", scope), { scope, updateViaCache: "none" }).catch(() => {
-    root.hidden = true;
-  });
   navigator.serviceWorker.addEventListener("message", (event) => {
-    if (event.data?.type === "updated") showUpdated();
+    const { type, date } = event.data ?? {};
+    if (type === "updated") showNotice("updated", strings.updated);
+    if (type === "newer") showNewer();
+    if (type === "offline-copy" && date) {
+      const day = new Intl.DateTimeFormat(language, { dateStyle: "long" }).format(new Date(date));
+      showNotice("offline-copy", strings.offlineCopy.replace("{date}", day));
+    }
   });
+  // Messages the worker sent while this page was loading wait until now.
+  navigator.serviceWorker.startMessages();
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (hadController) showUpdated();
+    if (hadController) showNotice("updated", strings.updated);
   });
   saveButton.addEventListener("click", save);
   forgetButton.addEventListener("click", forget);
   // Installing the app saves the guide: an installed app that fails offline would betray trust.
   window.addEventListener("appinstalled", save);
 
-  ask({ type: "status", language }).then((answer) => {
-    if (!answer || forgotten) return;
-    if (answer.fromCache) {
-      const date = new Intl.DateTimeFormat(language, { dateStyle: "long" }).format(new Date(answer.fromCache));
-      showNotice(strings.offlineCopy.replace("{date}", date), "offline-copy");
-    }
-    // A saved language missing files (a new build changed them) is completed in the background,
-    // and so is the language of an installed app opened before it was saved.
-    const installed = matchMedia("(display-mode: standalone)").matches;
-    if ((answer.saved || installed) && !answer.complete && navigator.onLine) save();
+  const start = () => {
+    forgotten = false;
+    saveButton.hidden = false;
+    register();
+    ask({ type: "status", language }).then((answer) => {
+      // A saved language missing files (a new build changed them) is completed in the
+      // background, and so is the language of an installed app opened before it was saved.
+      const installed = matchMedia("(display-mode: standalone)").matches;
+      if (answer && (answer.saved || installed) && !answer.complete && navigator.onLine) save();
+    });
+  };
+
+  // Discreet: nothing of the site stays on the phone, not even what another tab stored.
+  const stop = async () => {
+    saveButton.hidden = true;
+    if ((await removeAll()) && isDiscreet()) say(strings.forgotten);
+  };
+
+  document.addEventListener(CHANGED, (event) => {
+    say("");
+    if (event.detail.on) stop();
+    else start();
   });
+  if (isDiscreet()) stop();
+  else start();
   root.hidden = false;
 }

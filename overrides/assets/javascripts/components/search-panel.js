@@ -5,6 +5,7 @@
 const DEFAULTS = Object.freeze({
   placeholder: "Search this guide",
   noResults: "No results",
+  searchFailed: "Search could not load. Try again when you are online.",
   index: "search-index.json",
 });
 const MAX_RESULTS = 10;
@@ -14,7 +15,7 @@ const SNIPPET = 80;
 const fold = (text, language) =>
   text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase(language);
 
-export async function create(root, config = {}) {
+export function create(root, config = {}) {
   const strings = { ...DEFAULTS, ...config };
   const language = document.documentElement.lang;
   const indexUrl = new URL(strings.index, location.href);
@@ -36,18 +37,37 @@ export async function create(root, config = {}) {
   root.closest("header").after(panel);
   button.setAttribute("aria-controls", panel.id);
 
-  const response = await fetch(indexUrl);
-  const entries = (response.ok ? await response.json() : []).map((entry) => ({
-    ...entry,
-    foldedHeading: fold(entry.heading || entry.page, language),
-    folded: fold(`${entry.page} ${entry.heading} ${entry.text}`, language),
-  }));
+  // Loaded on the first open; a failed load says so and is tried again on the next open.
+  let entries = null;
+  let loading = null;
+  const load = () => {
+    loading ??= fetch(indexUrl)
+      .then((response) => {
+        if (!response.ok) throw new Error(`${indexUrl}: ${response.status}`);
+        return response.json();
+      })
+      .then(
+        (index) => {
+          entries = index.map((entry) => ({
+            ...entry,
+            foldedHeading: fold(entry.heading || entry.page, language),
+            folded: fold(`${entry.page} ${entry.heading} ${entry.text}`, language),
+          }));
+          show();
+        },
+        () => {
+          loading = null;
+          status.textContent = strings.searchFailed;
+        },
+      );
+  };
   // A word in a section's heading says more than a word in its text.
   const score = (entry, words) => words.reduce((sum, word) => sum + (entry.foldedHeading.includes(word) ? 3 : 1), 0);
 
   const show = () => {
     const words = fold(input.value, language).split(/\s+/).filter(Boolean);
     list.replaceChildren();
+    if (!entries) return;
     if (!words.length) {
       status.textContent = "";
       return;
@@ -82,6 +102,7 @@ export async function create(root, config = {}) {
     panel.hidden = !open;
     button.setAttribute("aria-expanded", String(open));
     if (open) input.focus();
+    if (open && !entries) load();
   };
   return { toggle };
 }
