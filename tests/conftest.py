@@ -148,10 +148,11 @@ class Mirror(str):
 
 
 @contextlib.contextmanager
-def serve(site_dir: Path):
-    """Serve a built site on 127.0.0.1 under a sub-path, for as long as the block runs."""
+def serve(site_dir: Path, handler_class: type[_SubPathHandler] = _SubPathHandler):
+    """Serve a built site on 127.0.0.1 under a sub-path, for as long as the block runs; a test may
+    give a handler of its own (a mirror that redirects, a slow line)."""
     requested: list[str] = []
-    handler = type("Handler", (_SubPathHandler,), {"requested": requested})
+    handler = type("Handler", (handler_class,), {"requested": requested})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

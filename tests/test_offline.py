@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+import time
+from pathlib import Path
 
 import pytest
+from test_offline_files import precache
 
-from conftest import FEW_LANGUAGES, PROJECT, build, copy_project, serve
+from conftest import FEW_LANGUAGES, MIRROR_PATH, PROJECT, _SubPathHandler, build, copy_project, serve
 from fristed.project import load_project
 
 pytestmark = pytest.mark.browser
@@ -41,6 +44,57 @@ def save(page):
     return page.locator(".fristed-offline [role=status]").text_content()
 
 
+# The hash the worker stored with each cached copy of the given addresses, or null.
+STORED_HASHES = """async (urls) => Promise.all(
+  urls.map(async (url) => (await caches.match(url))?.headers.get('X-Fristed-Hash') ?? null))"""
+
+
+class _RedirectingMirror(_SubPathHandler):
+    """A mirror with clean URLs: `help` redirects to `help.html`, as a server rule would (and a
+    folder without its slash to the folder, as every server does)."""
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0]
+        name = path.rsplit("/", 1)[-1]
+        if path.startswith(MIRROR_PATH) and name and "." not in name and not Path(self.translate_path(path)).is_dir():
+            self.requested.append(path)
+            self.send_response(301)
+            self.send_header("Location", path + ".html")
+            self.end_headers()
+            return
+        super().do_GET()
+
+
+class _SlowLine(_SubPathHandler):
+    """Serves the pages in `changed` with their new text, the first time later than the worker
+    waits (as on 2G)."""
+
+    changed: dict[str, bytes]
+    late: set[str]
+
+    def do_GET(self):
+        body = self.changed.get(self.path)
+        if body is None:
+            return super().do_GET()
+        if self.path in self.late:
+            self.late.discard(self.path)
+            time.sleep(3.5)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+class _LongHttpCache(_SubPathHandler):
+    """Lets browsers keep files ten minutes, as the nginx configuration does for assets."""
+
+    def end_headers(self):
+        if "/assets/" in self.path:
+            self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+
 def test_every_page_links_its_languages_manifest(phone, mirror):
     page = phone.new_page()
     page.goto(mirror + "ar/help.html")
@@ -48,11 +102,16 @@ def test_every_page_links_its_languages_manifest(phone, mirror):
     assert manifest["lang"] == "ar" and manifest["dir"] == "rtl"
 
 
-def test_saved_language_reads_offline_and_nothing_of_other_languages_was_downloaded(phone, mirror):
+def test_saved_language_reads_offline_and_nothing_of_other_languages_was_downloaded(phone, mirror, site):
     mirror.requested.clear()
     page = controlled_page(phone, mirror + "en/index.html")
     assert "about" in page.locator("[data-action=save-offline]").text_content()
     assert save(page) == DATA.strings["en"]["saved"]
+    # Every file of the language and the shell is kept with the hash of this build, however many
+    # the page and the save fetched at once.
+    lists = precache(site)
+    files = lists["shell"] + lists["languages"]["en"]["files"]
+    assert page.evaluate(STORED_HASHES, [mirror + url for url, _ in files]) == [digest for _, digest in files]
     phone.set_offline(True)
     for name in sorted(DATA.pages):
         page.goto(mirror + "en/" + name.replace(".md", ".html"))
@@ -88,12 +147,15 @@ def test_a_new_build_replaces_the_old_text_and_caches_and_says_so(phone, tmp_pat
     copy_project(project, FEW_LANGUAGES)
     site_dir = tmp_path / "site"
     assert build(project, site_dir).returncode == 0
-    with serve(site_dir) as mirror:
+    with serve(site_dir, _LongHttpCache) as mirror:
         page = controlled_page(phone, mirror + "en/index.html")
         save(page)
         old_caches = page.evaluate(CACHE_NAMES)
         home = project / "docs" / "en" / "index.md"
         home.write_text(home.read_text(encoding="utf-8").replace("# Human trafficking", "# Human trafficking today"))
+        # A changed stylesheet, of which the browser's HTTP cache still holds the old one.
+        style = project / "overrides" / "assets" / "stylesheets" / "fristed.css"
+        style.write_text(style.read_text(encoding="utf-8").replace("#7a1c1c", "#7a1c1d"), encoding="utf-8")
         result = build(project, site_dir)
         assert result.returncode == 0, result.stderr
         page.goto(mirror + "en/help.html")
@@ -111,6 +173,9 @@ def test_a_new_build_replaces_the_old_text_and_caches_and_says_so(phone, tmp_pat
             arg=mirror + "en/index.html",
             timeout=15000,
         )
+        # The new stylesheet, not the HTTP cache's old one, is kept under the new build's hash.
+        stylesheet = next(item for item in precache(site_dir)["shell"] if item[0].endswith("site.css"))
+        assert page.evaluate(STORED_HASHES, [mirror + stylesheet[0]]) == [stylesheet[1]]
 
 
 def test_remove_leaves_no_cache_no_worker_and_no_storage(phone, mirror):
@@ -124,3 +189,47 @@ def test_remove_leaves_no_cache_no_worker_and_no_storage(phone, mirror):
     assert page.evaluate(CACHE_NAMES) == []
     assert page.evaluate("() => navigator.serviceWorker.getRegistrations().then((all) => all.length)") == 0
     assert page.evaluate("() => sessionStorage.length + localStorage.length") == 0
+    # The worker still runs for this page: what the page loads now (search) must not bring a cache back.
+    page.locator("[data-action=open-search]").click()
+    page.locator(".fristed-search__panel input").fill("ROSA")
+    page.locator(".fristed-search__panel li a").first.wait_for()
+    assert page.evaluate(CACHE_NAMES) == []
+
+
+def test_saving_without_a_connection_says_it_could_not(phone, mirror):
+    page = controlled_page(phone, mirror + "fr/index.html")
+    phone.set_offline(True)
+    assert save(page) == DATA.strings["fr"]["save_failed"]
+    assert page.locator(".fristed-offline").get_attribute("data-state") == "save-failed"
+
+
+def test_behind_a_redirecting_mirror_pages_open_and_are_kept_for_offline(phone, site):
+    with serve(site, _RedirectingMirror) as mirror:
+        page = controlled_page(phone, mirror + "en/index.html")
+        for address, landed in (("en/help", "en/help.html"), ("en", "en/")):
+            page.goto(mirror + address)
+            assert page.url == mirror + landed
+            assert page.locator("article h1").count() == 1, address
+        assert f"{MIRROR_PATH}en/help" in mirror.requested, "the mirror redirected"
+        phone.set_offline(True)
+        page.goto(mirror + "en/help.html")
+        assert page.locator("article h1").count() == 1
+
+
+def test_on_a_slow_line_the_kept_page_shows_at_once_and_a_changed_one_is_offered(phone, site):
+    handler = type("SlowLine", (_SlowLine,), {"changed": {}, "late": set()})
+    with serve(site, handler) as mirror:
+        page = controlled_page(phone, mirror + "en/index.html")
+        page.goto(mirror + "en/help.html")
+        page.wait_for_function(CACHED_TEXT, arg=mirror + "en/help.html")
+        path = f"{MIRROR_PATH}en/help.html"
+        html = (site / "en" / "help.html").read_text(encoding="utf-8")
+        handler.changed[path] = html.replace("</article>", "<p id=late>New text</p></article>", 1).encode()
+        handler.late.add(path)
+        page.goto(mirror + "en/help.html")
+        assert page.locator("#late").count() == 0, "the kept page, without waiting for the slow one"
+        notice = page.locator("[data-offline-notice][data-state=newer]")
+        notice.wait_for(timeout=10000)
+        assert notice.text_content() == f"{DATA.strings['en']['page_changed']} {DATA.strings['en']['show_new_page']}"
+        page.locator("[data-action=show-new-page]").click()
+        page.locator("#late").wait_for()
