@@ -3,6 +3,8 @@ talk to nobody but their own site."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import PROJECT
@@ -74,6 +76,46 @@ def browser_without_javascript(chromium):
     context.close()
 
 
+def test_without_javascript_search_shows_no_button_that_does_nothing(browser_without_javascript, mirror):
+    page = browser_without_javascript.new_page()
+    page.goto(mirror + "en/index.html")
+    assert page.locator("[data-action=open-search]").is_hidden()
+    assert page.locator("[data-action=save-offline]").is_hidden()
+
+
+def test_leaving_is_announced_by_a_visible_alert(reader, mirror):
+    page = open_page(reader, mirror + "en/help.html")
+    seen: list[dict] = []
+    page.expose_function("reportOverlay", lambda report: seen.append(report))
+    page.evaluate(
+        """() => new MutationObserver(() => {
+            const overlay = document.querySelector('.fristed-exit-overlay');
+            if (!document.documentElement.classList.contains('fristed-exiting')) return;
+            window.reportOverlay({role: overlay.getAttribute('role'), text: overlay.textContent,
+                                  visible: overlay.checkVisibility()});
+        }).observe(document.documentElement, {attributes: true})"""
+    )
+    page.locator("[data-action=quick-exit]").click()
+    page.wait_for_url(QUICK_EXIT_URL)
+    assert seen[:1] == [{"role": "alert", "text": STRINGS["exit_leaving"], "visible": True}]
+
+
+def test_shift_presses_are_heard_even_where_the_page_stops_keys(reader, mirror):
+    page = open_page(reader, mirror + "en/help.html")
+    # A field that keeps its keys to itself, as many widgets do: the exit listens before it.
+    page.evaluate(
+        """() => {
+            const field = document.createElement('input');
+            for (const type of ['keydown', 'keyup']) field.addEventListener(type, (e) => e.stopPropagation());
+            document.querySelector('article').append(field);
+            field.focus();
+        }"""
+    )
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(QUICK_EXIT_URL)
+
+
 def test_three_presses_of_shift_leave_with_progress_announced(reader, mirror):
     page = open_page(reader, mirror + "en/help.html")
     status = page.locator(".fristed-exit [role=status]")
@@ -137,7 +179,33 @@ def test_discreet_browsing_keeps_one_page_of_the_site_in_the_tabs_history(reader
     assert page.evaluate("history.length") == before + 1
 
 
-def test_discreet_browsing_stores_nothing_until_turned_on(reader, mirror):
+def test_a_plain_visit_sets_no_cookie_and_no_web_storage(reader, mirror):
     page = open_page(reader, mirror + "en/index.html")
     assert page.evaluate("() => sessionStorage.length + localStorage.length") == 0
     assert page.evaluate("() => document.cookie") == ""
+
+
+# Where the site keeps anything, as a page of the site can see it.
+STORED = """async () => ({
+  caches: (await caches.keys()).length,
+  workers: (await navigator.serviceWorker.getRegistrations()).length,
+  storage: sessionStorage.length + localStorage.length,
+  cookies: document.cookie,
+})"""
+NOTHING = {"caches": 0, "workers": 0, "storage": 0, "cookies": ""}
+
+
+def test_discreet_browsing_leaves_no_worker_no_cache_and_no_storage(reader, mirror):
+    page = open_page(reader, mirror + "en/index.html")
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=15000)
+    page.locator("[data-action=discreet-browsing]").click()
+    nothing = json.dumps(NOTHING, separators=(",", ":"))
+    page.wait_for_function(f"async () => JSON.stringify(await ({STORED})()) === '{nothing}'", timeout=15000)
+    assert page.locator(".fristed-offline [role=status]").text_content() == STRINGS["forgotten"]
+    assert page.locator("[data-action=save-offline]").is_hidden()
+    for link, address in (("article a[href='help.html']", "help.html"), (".fristed-controls a", "safety.html")):
+        page.locator(link).first.click()
+        page.wait_for_url(mirror + "en/" + address)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(STORED) == NOTHING, address
+        assert page.evaluate("() => navigator.serviceWorker.controller") is None

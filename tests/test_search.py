@@ -7,7 +7,7 @@ from urllib.parse import unquote
 
 import pytest
 
-from conftest import PROJECT
+from conftest import PROJECT, _SubPathHandler, serve
 from fristed.project import load_project
 from fristed.search import page_sections
 
@@ -76,3 +76,45 @@ def test_search_says_when_nothing_is_found(phone, mirror):
     assert (
         page.locator(".fristed-search__panel [role=status]").text_content() == DATA.strings["en"]["search_no_results"]
     )
+
+
+@pytest.mark.browser
+def test_a_double_tap_opens_one_panel(phone, mirror):
+    page = phone.new_page()
+    page.goto(mirror + "en/index.html")
+    page.locator("[data-action=open-search]").dblclick()
+    page.locator("[data-action=open-search]").click()
+    page.locator(".fristed-search__panel input").wait_for()
+    assert page.locator("#fristed-search-panel").count() == 1
+
+
+class _IndexDown(_SubPathHandler):
+    """A server whose search index fails until `down` is cleared."""
+
+    down = True
+
+    def do_GET(self):
+        if self.path.endswith("search-index.json") and self.down:
+            self.send_error(503)
+        else:
+            super().do_GET()
+
+
+@pytest.mark.browser
+def test_an_index_that_fails_to_load_says_so_and_loads_on_the_next_open(phone, site):
+    handler = type("IndexDown", (_IndexDown,), {})
+    with serve(site, handler) as mirror:
+        page = phone.new_page()
+        page.goto(mirror + "en/index.html")
+        button = page.locator("[data-action=open-search]")
+        button.click()
+        page.wait_for_function(
+            "(text) => document.querySelector('.fristed-search__panel [role=status]').textContent === text",
+            arg=DATA.strings["en"]["search_failed"],
+        )
+        handler.down = False
+        button.click()
+        button.click()
+        page.locator(".fristed-search__panel input").fill("ROSA")
+        page.locator(".fristed-search__panel li a").first.wait_for()
+        assert page.locator("#fristed-search-panel").count() == 1
