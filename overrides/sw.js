@@ -126,7 +126,6 @@ async function missing(code) {
 
 async function save(code) {
   const cache = await caches.open(languageCache(code));
-  await caches.open(SHELL);
   for (const [path, hash] of await missing(code)) {
     const url = absolute(path);
     await put(ownerOf(url), url, await download(url, hash), true);

@@ -37,7 +37,8 @@ export function init(root, config = {}) {
   const saveButton = root.querySelector("[data-action=save-offline]");
   const forgetButton = root.querySelector("[data-action=forget-site]");
   const notice = document.querySelector("[data-offline-notice]");
-  const hadController = Boolean(navigator.serviceWorker.controller);
+  // A page that had a worker before it loaded sees a new one take over only on an update.
+  let hadController = Boolean(navigator.serviceWorker.controller);
   let forgotten = false;
   let saving = false;
 
@@ -119,7 +120,7 @@ export function init(root, config = {}) {
     }
   });
   // Messages the worker sent while this page was loading wait until now.
-  navigator.serviceWorker.startMessages();
+  navigator.serviceWorker.startMessages?.();
   navigator.serviceWorker.addEventListener("controllerchange", () => {
     if (hadController) showNotice("updated", strings.updated);
   });
@@ -143,6 +144,7 @@ export function init(root, config = {}) {
   // Discreet: nothing of the site stays on the phone, not even what another tab stored.
   const stop = async () => {
     saveButton.hidden = true;
+    hadController = false;
     if ((await removeAll()) && isDiscreet()) say(strings.forgotten);
   };
 
