@@ -181,7 +181,6 @@ def test_a_new_build_replaces_the_old_text_and_caches_and_says_so(phone, tmp_pat
 def test_remove_leaves_no_cache_no_worker_and_no_storage(phone, mirror):
     page = controlled_page(phone, mirror + "en/index.html")
     save(page)
-    page.locator("[data-action=discreet-browsing]").click()
     page.locator("[data-action=forget-site]").click()
     page.wait_for_function(
         "() => document.querySelector('.fristed-offline [role=status]').textContent.startsWith('The guide was removed')"

@@ -165,6 +165,17 @@ def test_offline_the_exit_goes_to_the_sites_own_neutral_page(reader, mirror):
     assert page.locator("body").inner_text() == ""
 
 
+def test_offline_with_discreet_browsing_the_exit_names_no_page_of_the_site(reader, mirror):
+    page = open_page(reader, mirror + "en/index.html")
+    page.locator("[data-action=discreet-browsing]").click()
+    page.locator("article a[href='help.html']").click()
+    page.wait_for_url(mirror + "en/help.html")
+    reader.set_offline(True)
+    page.locator("[data-action=quick-exit]").click()
+    # Nothing of the site is stored to show a page of it: the browser tries the neutral site.
+    page.wait_for_url(QUICK_EXIT_URL)
+
+
 def test_skip_link_takes_the_keyboard_to_the_exit(reader, mirror):
     page = open_page(reader, mirror + "fr/index.html")
     page.keyboard.press("Tab")
