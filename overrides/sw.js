@@ -62,14 +62,18 @@ async function digest(body) {
   return Array.from(bytes.slice(0, 8), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
-// A copy of a response as the cache keeps it: body, type, hash and time stored. Being a new
-// response, it carries no trace of a redirect, which a navigation would refuse (Workbox's
-// copyResponse does the same).
+// Headers that describe the bytes as they travelled, not the body a copy holds.
+const TRANSFER_HEADERS = ["Content-Encoding", "Content-Length", "Transfer-Encoding"];
+
+// A copy of a response as the cache keeps it: the server's headers (its security policy
+// included), the body's hash and the time it was stored. Being a new response, it carries no
+// trace of a redirect, which a navigation would refuse (Workbox's copyResponse does the same).
 async function stamped(response) {
   const body = await response.arrayBuffer();
-  const headers = { [HASH]: await digest(body), [STORED]: new Date().toISOString() };
-  const type = response.headers.get("Content-Type");
-  if (type) headers["Content-Type"] = type;
+  const headers = new Headers(response.headers);
+  for (const name of TRANSFER_HEADERS) headers.delete(name);
+  headers.set(HASH, await digest(body));
+  headers.set(STORED, new Date().toISOString());
   return new Response(body, { status: response.status, statusText: response.statusText, headers });
 }
 
@@ -82,15 +86,24 @@ async function put(name, url, response, create = false) {
 
 // Past the HTTP cache: what is stored must be what the server has now, and must be the file
 // this version lists (a proxy may still answer "no-cache" with an old copy: "reload" does not
-// ask it to revalidate but to fetch anew).
+// ask it to revalidate but to fetch anew). Returns the copy, and whether it is that file: a
+// server already on a newer build sends another, which can be shown but not kept.
 async function download(url, expected) {
+  let copy;
   for (const mode of ["no-cache", "reload"]) {
     const response = await fetch(url, { cache: mode });
     if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    const copy = await stamped(response);
-    if (!expected || copy.headers.get(HASH) === expected) return copy;
+    copy = await stamped(response);
+    if (!expected || copy.headers.get(HASH) === expected) return { copy, listed: true };
   }
-  throw new Error(`${url}: not the file of version ${PRECACHE.version}`);
+  return { copy, listed: false };
+}
+
+// The file this version lists, or an error.
+async function listedFile(url) {
+  const { copy, listed } = await download(url, hashes.get(url));
+  if (!listed) throw new Error(`${url}: not the file of version ${PRECACHE.version}`);
+  return copy;
 }
 
 // Copy into the new version's caches every file whose hash did not change, so an update costs
@@ -128,7 +141,7 @@ async function save(code) {
   const cache = await caches.open(languageCache(code));
   for (const [path, hash] of await missing(code)) {
     const url = absolute(path);
-    await put(ownerOf(url), url, await download(url, hash), true);
+    await put(ownerOf(url), url, await listedFile(url), true);
   }
   const savedAt = new Date().toISOString();
   await cache.put(SAVED, new Response(savedAt));
@@ -170,14 +183,20 @@ async function offlinePage(code) {
 async function keepOfflinePage(code) {
   const offline = absolute(PRECACHE.languages[code].offline);
   if (await matchOurs(offline)) return;
-  const copy = await download(offline, hashes.get(offline)).catch(() => null);
+  const copy = await listedFile(offline).catch(() => null);
   if (copy) await put(languageCache(code), offline, copy, true);
 }
 
-// The page a navigation opens, once it exists (engines differ in when that is).
-async function clientOf(id) {
-  for (let waited = 0; id && waited < CLIENT_WAIT_MS; waited += 100) {
-    const client = await self.clients.get(id);
+// The page a navigation opens, once it exists (engines differ in when that is); where an
+// engine gives no id for it, the window at the address asked for.
+async function clientOf(event) {
+  const id = event.resultingClientId;
+  const find = async () =>
+    id
+      ? self.clients.get(id)
+      : (await self.clients.matchAll({ type: "window" })).find((client) => client.url === event.request.url);
+  for (let waited = 0; waited < CLIENT_WAIT_MS; waited += 100) {
+    const client = await find();
     if (client) return client;
     await sleep(100);
   }
@@ -187,7 +206,7 @@ async function clientOf(id) {
 // Tell the page it shows a stored copy and, if the network answers later with a different page,
 // that a newer one is ready (and stored: reloading shows it even on a slow line).
 async function tellReader(event, cached, late) {
-  const client = await clientOf(event.resultingClientId);
+  const client = await clientOf(event);
   client?.postMessage({ type: "offline-copy", date: cached.headers.get(STORED) });
   const fresh = late && (await late.catch(() => null));
   const hash = fresh?.ok && fresh.headers.get(HASH);
@@ -203,22 +222,23 @@ async function page(event) {
   // Past the browser's HTTP cache, which could answer with an old page: "no-cache" asks the
   // server, which answers 304 when nothing changed. A navigation's redirects are left to the
   // browser (an opaque redirect goes back as it came), so the page's address stays its own.
-  const network = fetch(request.url, { cache: "no-cache", credentials: "same-origin", redirect: request.redirect }).then(
+  const fetched = fetch(request.url, { cache: "no-cache", credentials: "same-origin", redirect: request.redirect }).then(
     async (response) => {
-      if (!response.ok || response.type === "opaqueredirect") return response;
+      if (!response.ok || response.type === "opaqueredirect") return { response };
       const copy = await stamped(response);
-      if (hashes.has(url) && pageKey(response.url) === url) {
-        event.waitUntil(put(languageCache(code), url, copy.clone(), navigation));
-      }
-      return copy;
+      const keep = hashes.has(url) && pageKey(response.url) === url;
+      return { response: copy, stored: keep && put(languageCache(code), url, copy.clone(), navigation) };
     },
   );
+  // Whatever answers the reader, the network's page is kept once it arrives, however late.
+  event.waitUntil(fetched.then(({ stored }) => stored).catch(() => {}));
+  const network = fetched.then(({ response }) => response);
   const slow = sleep(PAGE_TIMEOUT_MS).then(() => "slow");
   const first = await Promise.race([network, slow]).catch(() => "failed");
   if (first instanceof Response) return first;
   const cached = await matchOurs(url);
   if (cached) {
-    event.waitUntil(tellReader(event, cached, first === "slow" ? network : null));
+    if (navigation) event.waitUntil(tellReader(event, cached, first === "slow" ? network : null));
     return cached;
   }
   if (first === "slow") {
@@ -232,10 +252,10 @@ async function asset(event) {
   const url = event.request.url.split("#")[0];
   const cached = await matchOurs(url);
   if (cached) return cached;
-  const copy = await download(url, hashes.get(url)).catch(() => null);
-  if (!copy) return fetch(event.request);
-  event.waitUntil(put(ownerOf(url), url, copy.clone()));
-  return copy;
+  const fetched = await download(url, hashes.get(url)).catch(() => null);
+  if (!fetched) return fetch(event.request);
+  if (fetched.listed) event.waitUntil(put(ownerOf(url), url, fetched.copy.clone()));
+  return fetched.copy;
 }
 
 self.addEventListener("install", (event) => {
@@ -245,7 +265,7 @@ self.addEventListener("install", (event) => {
       for (const name of ours) await carryOver(name);
       // The neutral page the quick exit opens offline: it must be there before it is needed.
       const exit = absolute(PRECACHE.exit);
-      if (!(await matchOurs(exit))) await put(SHELL, exit, await download(exit, hashes.get(exit)), true);
+      if (!(await matchOurs(exit))) await put(SHELL, exit, await listedFile(exit), true);
       await self.skipWaiting();
     })(),
   );
