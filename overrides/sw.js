@@ -178,14 +178,16 @@ async function offlinePage(code) {
   return Response.error();
 }
 
+// A file of this version, kept in its cache if it is not there yet; nothing if it cannot be had.
+async function keep(url) {
+  if (!hashes.has(url) || (await matchOurs(url))) return;
+  const copy = await listedFile(url).catch(() => null);
+  if (copy) await put(ownerOf(url), url, copy, true);
+}
+
 // A language the reader opens gets its offline page cached, so offline there is always an
 // answer in a language they read.
-async function keepOfflinePage(code) {
-  const offline = absolute(PRECACHE.languages[code].offline);
-  if (await matchOurs(offline)) return;
-  const copy = await listedFile(offline).catch(() => null);
-  if (copy) await put(languageCache(code), offline, copy, true);
-}
+const keepOfflinePage = (code) => keep(absolute(PRECACHE.languages[code].offline));
 
 // The page a navigation opens, once it exists (engines differ in when that is); where an
 // engine gives no id for it, the window at the address asked for.
@@ -276,9 +278,11 @@ self.addEventListener("activate", (event) => {
     (async () => {
       const old = await deleteOldCaches();
       await self.clients.claim();
-      // The page that registered this worker loaded before it: keep what that page needs too.
+      // The page that registered this worker loaded before it: keep it, and its language's
+      // offline page, as a page read later is kept (the HTTP cache makes this a revalidation).
       const windows = await self.clients.matchAll({ type: "window" });
-      await Promise.all(windows.map((client) => keepOfflinePage(languageOf(pageKey(client.url)))));
+      const pages = windows.map((client) => pageKey(client.url));
+      await Promise.all(pages.flatMap((url) => [keep(url), keepOfflinePage(languageOf(url))]));
       if (old.length) {
         for (const client of windows) client.postMessage({ type: "updated" });
       }

@@ -132,6 +132,8 @@ def test_saved_language_reads_offline_and_nothing_of_other_languages_was_downloa
 def test_offline_an_unknown_page_and_an_unvisited_language_show_the_offline_page(phone, mirror):
     page = controlled_page(phone, mirror + "en/help.html")
     page.wait_for_function(CACHED_TEXT, arg=mirror + "en/offline.html")
+    # The first page read, which loaded before the worker, is kept too, as the safety page says.
+    page.wait_for_function(CACHED_TEXT, arg=mirror + "en/help.html")
     phone.set_offline(True)
     for address in ("en/no-such-page.html", "ar/index.html", "fr/"):
         page.goto(mirror + address)
