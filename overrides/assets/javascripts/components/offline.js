@@ -110,9 +110,15 @@ export function init(root, config = {}) {
     showNotice("newer", `${strings.pageChanged} `, button);
   };
 
+  // An offer of the changed page keeps its button: WebKit announces the new build's worker after
+  // the late page that offered it, and "updated" alone would leave the old text with no way on.
+  const showUpdated = () => {
+    if (notice.dataset.state !== "newer") showNotice("updated", strings.updated);
+  };
+
   navigator.serviceWorker.addEventListener("message", (event) => {
     const { type, date } = event.data ?? {};
-    if (type === "updated") showNotice("updated", strings.updated);
+    if (type === "updated") showUpdated();
     if (type === "newer") showNewer();
     if (type === "offline-copy" && date) {
       const day = new Intl.DateTimeFormat(language, { dateStyle: "long" }).format(new Date(date));
@@ -122,7 +128,7 @@ export function init(root, config = {}) {
   // Messages the worker sent while this page was loading wait until now.
   navigator.serviceWorker.startMessages?.();
   navigator.serviceWorker.addEventListener("controllerchange", () => {
-    if (hadController) showNotice("updated", strings.updated);
+    if (hadController) showUpdated();
   });
   saveButton.addEventListener("click", save);
   forgetButton.addEventListener("click", forget);
