@@ -174,6 +174,8 @@ def test_offline_with_discreet_browsing_the_exit_names_no_page_of_the_site(reade
     page.locator("[data-action=quick-exit]").click()
     # Nothing of the site is stored to show a page of it: the browser tries the neutral site.
     page.wait_for_url(QUICK_EXIT_URL)
+    # A tab's name stays readable by the next site: the choice must not travel there in it.
+    assert page.evaluate("() => window.name") == ""
 
 
 def test_skip_link_takes_the_keyboard_to_the_exit(reader, mirror):
