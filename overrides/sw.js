@@ -92,7 +92,7 @@ async function download(url, expected) {
   let copy;
   for (const mode of ["no-cache", "reload"]) {
     const response = await fetch(url, { cache: mode });
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
     copy = await stamped(response);
     if (!expected || copy.headers.get(HASH) === expected) return { copy, listed: true };
   }
@@ -226,7 +226,9 @@ async function page(event) {
   // browser (an opaque redirect goes back as it came), so the page's address stays its own.
   const fetched = fetch(request.url, { cache: "no-cache", credentials: "same-origin", redirect: request.redirect }).then(
     async (response) => {
-      if (!response.ok || response.type === "opaqueredirect") return { response };
+      // Only a whole page is kept: anything else (an error, 204 No Content, an opaque
+      // redirect) goes to the browser as it came.
+      if (response.status !== 200) return { response };
       const copy = await stamped(response);
       const keep = hashes.has(url) && pageKey(response.url) === url;
       return { response: copy, stored: keep && put(languageCache(code), url, copy.clone(), navigation) };
