@@ -176,7 +176,7 @@ def test_a_new_build_replaces_the_old_text_and_caches_and_says_so(phone, tmp_pat
             timeout=15000,
         )
         # The new stylesheet, not the HTTP cache's old one, is kept under the new build's hash.
-        stylesheet = next(item for item in precache(site_dir)["shell"] if item[0].endswith("site.css"))
+        stylesheet = next(item for item in precache(site_dir)["shell"] if item[0].endswith(".css"))
         assert page.evaluate(STORED_HASHES, [mirror + stylesheet[0]]) == [stylesheet[1]]
 
 
