@@ -16,6 +16,9 @@ import pytest
 import yaml
 from playwright.sync_api import sync_playwright
 
+# The engine matrix's fixtures: Firefox and WebKit beside Chromium (tests/engines/).
+pytest_plugins = ["engines.fixtures"]
+
 PROJECT = Path(__file__).resolve().parent.parent
 # What a copy of the project needs to build: everything but tests, benchmarks and output.
 PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "data", "source", "docs")

