@@ -8,6 +8,7 @@ import pytest
 
 from conftest import PROJECT
 from engines import Tab
+from engines.fixtures import NEW_HEADING, OLD_HEADING
 from fristed.site import load_site
 
 pytestmark = [pytest.mark.browser, pytest.mark.engines]
@@ -77,3 +78,50 @@ def test_offline_an_unknown_page_and_an_unvisited_language_show_the_offline_page
             "tel:+4722331160",
             "tel:112",
         ]
+
+
+def notice(state: str) -> str:
+    """A script that returns the text of the offline notice once it shows `state`."""
+    return f"""() => {{
+  const notice = document.querySelector('[data-offline-notice][data-state="{state}"]');
+  return notice && !notice.hidden && notice.textContent;
+}}"""
+
+
+def test_a_new_build_replaces_the_old_text_and_says_so(tab, guide, guide_builds):
+    open_controlled(tab, guide + "en/index.html")
+    save(tab)
+    guide.site_dir = guide_builds[1]
+    tab.goto(guide + "en/help.html")
+    tab.goto(guide + "en/index.html")
+    assert heading(tab) == NEW_HEADING
+    assert tab.wait_for(notice("updated")) == STRINGS["updated"]
+
+
+def test_on_a_slow_network_the_stored_page_comes_first_and_the_new_one_is_offered(tab, guide, guide_builds):
+    open_controlled(tab, guide + "en/index.html")
+    tab.wait_for(CACHED_TEXT, guide + "en/index.html")
+    # The same build's pages, changed on the server, and slower than the worker waits for.
+    guide.site_dir = guide_builds[1]
+    guide.page_delay = 4
+    tab.goto(guide + "en/index.html")
+    assert heading(tab) == OLD_HEADING
+    assert tab.wait_for(notice("newer")) == f"{STRINGS['page_changed']} {STRINGS['show_new_page']}"
+    guide.page_delay = 0
+    tab.click("[data-action=show-new-page]")
+    tab.wait_for("(expected) => document.querySelector('article h1')?.textContent === expected", NEW_HEADING)
+
+
+def test_remove_leaves_nothing_and_the_page_still_open_stores_nothing_again(tab, guide):
+    open_controlled(tab, guide + "en/index.html")
+    save(tab)
+    tab.click("[data-action=forget-site]")
+    assert tab.wait_for(f"() => document.querySelector('{STATUS}').textContent") == STRINGS["forgotten"]
+    # The page loads more files after, through the worker that still controls it: search's
+    # script and index.
+    tab.click("[data-action=open-search]")
+    tab.type(".fristed-search__panel input", "help")
+    tab.wait_for("() => document.querySelector('.fristed-search__panel li a')")
+    assert tab.evaluate("async () => (await caches.keys()).filter((name) => name.startsWith('fristed '))") == []
+    assert tab.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    assert tab.evaluate("() => sessionStorage.length + localStorage.length") == 0

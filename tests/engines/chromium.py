@@ -32,7 +32,8 @@ class ChromiumTab(Tab):
         return self._run(self.page.evaluate, f"(({script}))(...{json.dumps(list(args))})")
 
     def click(self, selector: str) -> None:
-        self._run(self.page.click, selector)
+        # As the other engines do: no waiting for a navigation the click starts.
+        self._run(lambda: self.page.click(selector, no_wait_after=True))
 
     def type(self, selector: str, text: str) -> None:
         self._run(self.page.type, selector, text)

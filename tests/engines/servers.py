@@ -11,6 +11,7 @@ import contextlib
 import ssl
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,6 +27,8 @@ class _Switchable(ThreadingHTTPServer):
     site_dir: Path
     # Paths under the mirror that answer 404, as a half-copied mirror would.
     missing: set[str]
+    # Seconds each page waits before it is answered, as on a 2G network.
+    page_delay = 0.0
 
     def verify_request(self, request, client_address) -> bool:
         # Refused requests are closed unanswered (socketserver's shutdown_request).
@@ -34,7 +37,10 @@ class _Switchable(ThreadingHTTPServer):
 
 class _MirrorHandler(_SubPathHandler):
     def send_head(self):
-        if self.path.split("?", 1)[0].removeprefix(MIRROR_PATH) in self.server.missing:
+        path = self.path.split("?", 1)[0]
+        if path.endswith((".html", "/")):
+            time.sleep(self.server.page_delay)
+        if path.removeprefix(MIRROR_PATH) in self.server.missing:
             self.send_error(404)
             return None
         return super().send_head()
@@ -44,7 +50,8 @@ class SwitchableMirror(str):
     """A built site served under a sub-path on a free port; the string is its base URL.
 
     `offline = True` makes it close every connection; `site_dir` can be swapped for a new build;
-    `missing` holds paths (under the sub-path) that answer 404; `requested` lists the paths asked for.
+    `missing` holds paths (under the sub-path) that answer 404; `page_delay` slows pages down as
+    2G does; `requested` lists the paths asked for.
     """
 
     server: _Switchable
@@ -57,6 +64,14 @@ class SwitchableMirror(str):
     @site_dir.setter
     def site_dir(self, value: Path) -> None:
         self.server.site_dir = value
+
+    @property
+    def page_delay(self) -> float:
+        return self.server.page_delay
+
+    @page_delay.setter
+    def page_delay(self, value: float) -> None:
+        self.server.page_delay = value
 
     @property
     def missing(self) -> set[str]:
@@ -91,6 +106,7 @@ def switchable_mirror(site_dir: Path) -> Iterator[SwitchableMirror]:
 
 class _Neutral(BaseHTTPRequestHandler):
     def do_GET(self):
+        self.server.open.wait()
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(NEUTRAL_PAGE)))
@@ -101,9 +117,22 @@ class _Neutral(BaseHTTPRequestHandler):
         pass
 
 
+class NeutralSite(str):
+    """The neutral site's URL; `hold()` keeps its answers back, so the page being left stays in
+    view long enough to read what it says, and `release()` lets them go."""
+
+    server: ThreadingHTTPServer
+
+    def hold(self) -> None:
+        self.server.open.clear()
+
+    def release(self) -> None:
+        self.server.open.set()
+
+
 @contextlib.contextmanager
-def neutral_site(folder: Path) -> Iterator[str]:
-    """A stand-in for the weather site the quick exit opens, over https on 127.0.0.1: its URL.
+def neutral_site(folder: Path) -> Iterator[NeutralSite]:
+    """A stand-in for the weather site the quick exit opens, over https on 127.0.0.1.
 
     The quick exit must lead to an https address; the certificate is made here, and the engines
     are told to accept it.
@@ -119,13 +148,21 @@ def neutral_site(folder: Path) -> Iterator[str]:
         capture_output=True,
     )
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Neutral)
+    server.daemon_threads = True
+    server.open = threading.Event()
+    server.open.set()
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(certificate, key)
-    server.socket = context.wrap_socket(server.socket, server_side=True)
+    # The handshake happens in each request's thread, not in the one that accepts connections: a
+    # browser's idle spare connection must not hold up the rest.
+    server.socket = context.wrap_socket(server.socket, server_side=True, do_handshake_on_connect=False)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    site = NeutralSite(f"https://127.0.0.1:{server.server_port}/")
+    site.server = server
     try:
-        yield f"https://127.0.0.1:{server.server_port}/"
+        yield site
     finally:
+        server.open.set()
         server.shutdown()
         server.server_close()

@@ -1,0 +1,99 @@
+"""The quick exit and search in Chromium, Firefox and WebKit, served under a sub-path."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import PROJECT
+from fristed.site import load_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.engines]
+
+SITE = load_site(PROJECT)
+STRINGS = SITE.strings["en"]
+EXIT_READY = "() => document.querySelector('[data-module=exit-this-page]').dataset.initialised"
+EXIT_STATUS = ".fristed-exit [role=status]"
+# What the overlay says while the neutral site loads: its text if it is shown as an alert.
+ANNOUNCED = """() => {
+  const overlay = document.querySelector('.fristed-exit-overlay[role=alert]');
+  return overlay && !overlay.hidden && overlay.textContent;
+}"""
+
+
+def open_page(tab, url):
+    tab.goto(url)
+    tab.wait_for(EXIT_READY)
+
+
+def test_exit_button_says_it_is_leaving_and_replaces_the_page_in_history(tab, guide, neutral_url):
+    open_page(tab, guide + "en/index.html")
+    tab.click("article a[href='help.html']")
+    tab.wait_for_url(guide + "en/help.html")
+    tab.wait_for(EXIT_READY)
+    neutral_url.hold()
+    try:
+        tab.click("[data-action=quick-exit]")
+        assert tab.wait_for(ANNOUNCED) == STRINGS["exit_leaving"]
+        assert tab.evaluate("() => document.documentElement.classList.contains('fristed-exiting')")
+    finally:
+        neutral_url.release()
+    tab.wait_for_url(neutral_url)
+    # The page the reader left is gone from the tab's history: Back skips it.
+    tab.back()
+    tab.wait_for_url(guide + "en/index.html")
+
+
+def test_three_presses_of_shift_leave_with_progress_announced(tab, guide, neutral_url):
+    open_page(tab, guide + "en/help.html")
+    tab.press("Shift")
+    assert tab.text(EXIT_STATUS) == STRINGS["exit_shift_two_more"]
+    tab.press("Shift")
+    assert tab.text(EXIT_STATUS) == STRINGS["exit_shift_one_more"]
+    neutral_url.hold()
+    try:
+        tab.press("Shift")
+        assert tab.wait_for(ANNOUNCED) == STRINGS["exit_leaving"]
+    finally:
+        neutral_url.release()
+    tab.wait_for_url(neutral_url)
+
+
+def test_shift_used_for_capital_letters_does_not_count(tab, guide):
+    open_page(tab, guide + "en/help.html")
+    tab.press("Shift")
+    tab.press("a")  # typing between presses starts the count again
+    tab.press("Shift")
+    assert tab.text(EXIT_STATUS) == STRINGS["exit_shift_two_more"]
+
+
+PANELS = "() => document.querySelectorAll('.fristed-search__panel').length"
+PANEL_STATUS = ".fristed-search__panel [role=status]"
+SAME_ID = "() => document.querySelectorAll(`[id='${document.querySelector('.fristed-search__panel').id}']`).length"
+
+
+def test_search_opens_one_panel_however_fast_it_is_tapped_and_finds(tab, guide):
+    tab.goto(guide + "en/index.html")
+    tab.click("[data-action=open-search]")
+    tab.click("[data-action=open-search]")
+    tab.wait_for(PANELS)
+    if tab.evaluate("() => document.querySelector('.fristed-search__panel').hidden"):
+        tab.click("[data-action=open-search]")
+    tab.type(".fristed-search__panel input", "reflection period")
+    link = tab.wait_for("() => document.querySelector('.fristed-search__panel li a')?.href")
+    assert link == guide + "en/permits.html#reflection-period"
+    assert tab.evaluate(PANELS) == 1
+    assert tab.evaluate(SAME_ID) == 1
+
+
+def test_search_whose_index_fails_to_load_says_so_and_tries_again(tab, guide):
+    guide.missing.add("en/search-index.json")
+    tab.goto(guide + "en/index.html")
+    tab.click("[data-action=open-search]")
+    status = f"() => document.querySelector('{PANEL_STATUS}')?.textContent"
+    assert tab.wait_for(status) == STRINGS["search_failed"]
+    guide.missing.clear()
+    tab.click("[data-action=open-search]")  # closes
+    tab.click("[data-action=open-search]")  # opens, and loads the index again
+    tab.type(".fristed-search__panel input", "reflection period")
+    tab.wait_for("() => document.querySelector('.fristed-search__panel li a')")
+    assert tab.evaluate(PANELS) == 1
