@@ -100,6 +100,7 @@ def test_a_new_build_replaces_the_old_text_and_says_so(tab, guide, guide_builds)
 
 def test_on_a_slow_network_the_stored_page_comes_first_and_the_new_one_is_offered(tab, guide, guide_builds):
     open_controlled(tab, guide + "en/index.html")
+    tab.goto(guide + "en/index.html")  # now through the worker, which keeps a copy
     tab.wait_for(CACHED_TEXT, guide + "en/index.html")
     # The same build's pages, changed on the server, and slower than the worker waits for.
     guide.site_dir = guide_builds[1]
@@ -116,7 +117,10 @@ def test_remove_leaves_nothing_and_the_page_still_open_stores_nothing_again(tab,
     open_controlled(tab, guide + "en/index.html")
     save(tab)
     tab.click("[data-action=forget-site]")
-    assert tab.wait_for(f"() => document.querySelector('{STATUS}').textContent") == STRINGS["forgotten"]
+    changed = (
+        f"(saved) => {{ const text = document.querySelector('{STATUS}').textContent; return text !== saved && text; }}"
+    )
+    assert tab.wait_for(changed, STRINGS["saved"]) == STRINGS["forgotten"]
     # The page loads more files after, through the worker that still controls it: search's
     # script and index.
     tab.click("[data-action=open-search]")

@@ -65,6 +65,10 @@ class Tab(ABC):
     def close(self) -> None:
         """Close the tab and forget its profile."""
 
+    def pause(self, seconds: float) -> None:
+        """Wait a moment between two looks at the page."""
+        time.sleep(seconds)
+
     def wait_for(self, script: str, *args: Any, timeout: float = TIMEOUT_S) -> Any:
         """Call a script until it returns a true value, and return that value.
 
@@ -82,7 +86,7 @@ class Tab(ABC):
                 last_error = error
             if time.monotonic() > deadline:
                 raise EngineError(f"{self.engine}: not true within {timeout} s: {script} (last error: {last_error})")
-            time.sleep(0.05)
+            self.pause(0.05)
 
     def wait_for_url(self, url: str, timeout: float = TIMEOUT_S) -> None:
         """Wait until the tab shows an address."""
@@ -90,7 +94,7 @@ class Tab(ABC):
         while self.url != url:
             if time.monotonic() > deadline:
                 raise EngineError(f"{self.engine}: expected to be at {url}, still at {self.url}")
-            time.sleep(0.05)
+            self.pause(0.05)
 
     def text(self, selector: str) -> str | None:
         """The text of the first element the selector finds, or None if there is none."""

@@ -45,6 +45,10 @@ class ChromiumTab(Tab):
     def url(self) -> str:
         return self.page.url
 
+    def pause(self, seconds: float) -> None:
+        # Playwright's synchronous API hears of navigations only while it runs a call.
+        self.page.wait_for_timeout(seconds * 1000)
+
     def back(self) -> None:
         self._run(self.page.go_back)
 
