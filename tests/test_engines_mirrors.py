@@ -8,11 +8,11 @@ import pytest
 
 from conftest import PROJECT
 from engines.nginx import nginx_mirror
-from fristed.site import load_site
+from fristed.project import load_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.engines]
 
-SITE = load_site(PROJECT)
+DATA = load_project(PROJECT)
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 HEADING = "() => document.querySelector('article h1')?.textContent"
 CACHED = """async (url) => {

@@ -9,12 +9,12 @@ import pytest
 from conftest import PROJECT
 from engines import Tab
 from engines.fixtures import NEW_HEADING, OLD_HEADING
-from fristed.site import load_site
+from fristed.project import load_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.engines]
 
-SITE = load_site(PROJECT)
-STRINGS = SITE.strings["en"]
+DATA = load_project(PROJECT)
+STRINGS = DATA.strings["en"]
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
 # The text of an address as the site's caches hold it, or null.
 CACHED_TEXT = """async (url) => {
@@ -25,6 +25,7 @@ CACHED_TEXT = """async (url) => {
   return null;
 }"""
 STATUS = ".fristed-offline [role=status]"
+FIRST_RESULT = "() => document.querySelector('.fristed-search__panel li a')?.href"
 SAVE_DONE = f"""() => {{
   const text = document.querySelector('{STATUS}').textContent;
   return text.length > 5 && !text.includes('…') && text;
@@ -61,7 +62,7 @@ def test_saving_finishes_without_waiting_on_a_prompt_and_the_language_reads_offl
     open_controlled(tab, guide + "en/index.html")
     assert save(tab) == STRINGS["saved"]
     guide.offline = True
-    for name in sorted(SITE.pages):
+    for name in sorted(DATA.pages):
         tab.goto(guide + "en/" + name.replace(".md", ".html"))
         assert tab.evaluate("() => document.documentElement.lang") == "en"
         assert heading(tab), name
@@ -125,7 +126,7 @@ def test_remove_leaves_nothing_and_the_page_still_open_stores_nothing_again(tab,
     # script and index.
     tab.click("[data-action=open-search]")
     tab.type(".fristed-search__panel input", "help")
-    tab.wait_for("() => document.querySelector('.fristed-search__panel li a')")
+    tab.wait_for(FIRST_RESULT)
     assert tab.evaluate("async () => (await caches.keys()).filter((name) => name.startsWith('fristed '))") == []
     assert tab.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
     assert tab.evaluate("() => sessionStorage.length + localStorage.length") == 0

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import PROJECT
-from fristed.site import load_site
+from fristed.project import load_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.engines]
 
-SITE = load_site(PROJECT)
-STRINGS = SITE.strings["en"]
+DATA = load_project(PROJECT)
+STRINGS = DATA.strings["en"]
 EXIT_READY = "() => document.querySelector('[data-module=exit-this-page]').dataset.initialised"
 EXIT_STATUS = ".fristed-exit [role=status]"
 # Keeps what the page shows as it leaves: the overlay's role, text and whether it is on screen,
@@ -70,6 +70,7 @@ def test_shift_used_for_capital_letters_does_not_count(tab, guide):
 
 PANELS = "() => document.querySelectorAll('.fristed-search__panel').length"
 PANEL_STATUS = ".fristed-search__panel [role=status]"
+FIRST_RESULT = "() => document.querySelector('.fristed-search__panel li a')?.href"
 SAME_ID = "() => document.querySelectorAll(`[id='${document.querySelector('.fristed-search__panel').id}']`).length"
 
 
@@ -81,8 +82,7 @@ def test_search_opens_one_panel_however_fast_it_is_tapped_and_finds(tab, guide):
     if tab.evaluate("() => document.querySelector('.fristed-search__panel').hidden"):
         tab.click("[data-action=open-search]")
     tab.type(".fristed-search__panel input", "reflection period")
-    link = tab.wait_for("() => document.querySelector('.fristed-search__panel li a')?.href")
-    assert link == guide + "en/permits.html#reflection-period"
+    assert tab.wait_for(FIRST_RESULT) == guide + "en/permits.html#reflection-period"
     assert tab.evaluate(PANELS) == 1
     assert tab.evaluate(SAME_ID) == 1
 
@@ -97,5 +97,5 @@ def test_search_whose_index_fails_to_load_says_so_and_tries_again(tab, guide):
     tab.click("[data-action=open-search]")  # closes
     tab.click("[data-action=open-search]")  # opens, and loads the index again
     tab.type(".fristed-search__panel input", "reflection period")
-    tab.wait_for("() => document.querySelector('.fristed-search__panel li a')")
+    tab.wait_for(FIRST_RESULT)
     assert tab.evaluate(PANELS) == 1

@@ -7,12 +7,13 @@ import pytest
 
 from conftest import PROJECT
 from fristed.pages import page_url
-from fristed.safety import DEFAULT_QUICK_EXIT_URL
-from fristed.site import load_site
+from fristed.project import load_project
+from fristed.settings import read_settings
 
 pytestmark = pytest.mark.browser
 
-SITE = load_site(PROJECT)
+DATA = load_project(PROJECT)
+QUICK_EXIT_URL = read_settings(PROJECT).quick_exit_url
 NEUTRAL_PAGE = "<!doctype html><title>Weather</title><h1>Weather</h1>"
 # The controls a script starts: without one, they must not show and do nothing.
 SCRIPTED = ("open-search", "save-offline", "forget-site", "discreet-browsing")
@@ -22,9 +23,7 @@ SCRIPTED = ("open-search", "save-offline", "forget-site", "discreet-browsing")
 def without_javascript(chromium):
     """A phone-sized context with JavaScript off; the quick exit lands on a stand-in page."""
     context = chromium.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=False)
-    context.route(
-        DEFAULT_QUICK_EXIT_URL + "**", lambda route: route.fulfill(content_type="text/html", body=NEUTRAL_PAGE)
-    )
+    context.route(QUICK_EXIT_URL + "**", lambda route: route.fulfill(content_type="text/html", body=NEUTRAL_PAGE))
     yield context
     context.close()
 
@@ -34,8 +33,8 @@ def seen(without_javascript, mirror):
     """What each page shows with JavaScript off, read once per page."""
     page = without_javascript.new_page()
     found = {}
-    for language in SITE.languages:
-        for name in sorted(SITE.pages):
+    for language in DATA.languages:
+        for name in sorted(DATA.pages):
             page.goto(mirror + page_url(language, name))
             heading = page.locator("article h1")
             found[(language.code, name)] = {
@@ -50,28 +49,28 @@ def seen(without_javascript, mirror):
     return found
 
 
-@pytest.mark.parametrize("language", SITE.languages, ids=lambda language: language.code)
+@pytest.mark.parametrize("language", DATA.languages, ids=lambda language: language.code)
 def test_every_page_is_readable_with_its_helpline_and_exit(seen, language):
-    for name in SITE.pages:
+    for name in DATA.pages:
         page = seen[(language.code, name)]
         assert page["heading"], (language.code, name)
         # The article's text shows in full, not only its heading.
         assert len(page["text"]) > 2 * len(page["heading"]), (language.code, name)
         assert page["helpline"], (language.code, name)
-        assert page["exit"] == DEFAULT_QUICK_EXIT_URL, (language.code, name)
+        assert page["exit"] == QUICK_EXIT_URL, (language.code, name)
 
 
-@pytest.mark.parametrize("language", SITE.languages, ids=lambda language: language.code)
+@pytest.mark.parametrize("language", DATA.languages, ids=lambda language: language.code)
 def test_no_button_that_needs_a_script_shows_without_one(seen, language):
-    shown = {name: seen[(language.code, name)]["scripted"] for name in SITE.pages}
+    shown = {name: seen[(language.code, name)]["scripted"] for name in DATA.pages}
     assert {name: actions for name, actions in shown.items() if actions} == {}
 
 
-@pytest.mark.parametrize("language", SITE.languages, ids=lambda language: language.code)
+@pytest.mark.parametrize("language", DATA.languages, ids=lambda language: language.code)
 def test_the_exit_is_a_working_link_without_javascript(without_javascript, mirror, language):
     page = without_javascript.new_page()
     page.goto(mirror + page_url(language, "index.md"))
     page.locator("header [data-action=quick-exit]").click()
-    page.wait_for_url(DEFAULT_QUICK_EXIT_URL)
+    page.wait_for_url(QUICK_EXIT_URL)
     assert page.locator("h1").inner_text() == "Weather"
     page.close()

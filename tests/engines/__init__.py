@@ -34,7 +34,10 @@ class Tab(ABC):
 
     @abstractmethod
     def evaluate(self, script: str, *args: Any) -> Any:
-        """Call a JavaScript function expression with `args` in the page; return its awaited value."""
+        """Call a JavaScript function expression with `args` in the page; return its awaited value.
+
+        Values cross as JSON: return a node's text or address, not the node (Firefox gives null).
+        """
 
     @abstractmethod
     def click(self, selector: str) -> None:
@@ -95,6 +98,11 @@ class Tab(ABC):
             if time.monotonic() > deadline:
                 raise EngineError(f"{self.engine}: expected to be at {url}, still at {self.url}")
             self.pause(0.05)
+
+    def wait_for_element(self, selector: str) -> None:
+        """Wait until the selector finds an element: a click or key may be sent before a script
+        has built it (Playwright waits so by itself)."""
+        self.wait_for("(selector) => document.querySelector(selector) !== null", selector)
 
     def text(self, selector: str) -> str | None:
         """The text of the first element the selector finds, or None if there is none."""

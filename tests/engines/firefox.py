@@ -48,9 +48,11 @@ class FirefoxTab(Tab):
         return self._do("evaluate", script=script, args=list(args))
 
     def click(self, selector: str) -> None:
+        self.wait_for_element(selector)
         self._do("click", selector=selector)
 
     def type(self, selector: str, text: str) -> None:
+        self.wait_for_element(selector)
         self._do("type", selector=selector, text=text)
 
     def press(self, key: str) -> None:

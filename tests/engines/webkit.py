@@ -76,9 +76,15 @@ class WebKitTab(Tab):
         return answer["value"]
 
     def click(self, selector: str) -> None:
-        self._run(lambda: self._driver.find_element(By.CSS_SELECTOR, selector).click())
+        self.wait_for_element(selector)
+        element = self._run(self._driver.find_element, By.CSS_SELECTOR, selector)
+        # WebKit's driver scrolls an element only to the window's edge, where MiniBrowser's own
+        # bar may cover it; in the middle, as Playwright places it, nothing does.
+        self._run(self._driver.execute_script, "arguments[0].scrollIntoView({block: 'center'})", element)
+        self._run(element.click)
 
     def type(self, selector: str, text: str) -> None:
+        self.wait_for_element(selector)
         self._run(lambda: self._driver.find_element(By.CSS_SELECTOR, selector).send_keys(text))
 
     def press(self, key: str) -> None:
