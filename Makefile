@@ -87,7 +87,7 @@ $(VENV)/installed: requirements.txt pyproject.toml
 # browsers here): the three engines readers' phones run, with WebKit's driver and a virtual
 # screen for it; the web servers mirrors run; minisign, to check signatures as an NGO would.
 TEST_PACKAGES := chromium chromium-driver firefox-esr webkit2gtk-driver xvfb fonts-noto-core \
-	nginx libnginx-mod-http-brotli-static apache2 caddy minisign
+	nginx libnginx-mod-http-brotli-static apache2 caddy minisign openssl
 # Node tools (puppeteer-core for Firefox, Lighthouse), pinned in node-tools/package-lock.json.
 NODE_TOOLS := node-tools/node_modules/.package-lock.json
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import PROJECT
+from conftest import ARTIFACTS, PROJECT
 from engines import Tab
 from engines.fixtures import NEW_HEADING, OLD_HEADING
 from fristed.project import load_project
@@ -68,7 +68,7 @@ def test_saving_finishes_without_waiting_on_a_prompt_and_the_language_reads_offl
         assert heading(tab), name
 
 
-def test_offline_an_unknown_page_and_an_unvisited_language_show_the_offline_page(tab, guide):
+def test_offline_an_unknown_page_and_an_unvisited_language_show_the_offline_page(tab, guide, engine):
     open_controlled(tab, guide + "en/help.html")
     tab.wait_for(CACHED_TEXT, guide + "en/offline.html")
     guide.offline = True
@@ -79,6 +79,8 @@ def test_offline_an_unknown_page_and_an_unvisited_language_show_the_offline_page
             "tel:+4722331160",
             "tel:112",
         ]
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(str(ARTIFACTS / f"offline-page-{engine.name}.png"))
 
 
 def notice(state: str) -> str:

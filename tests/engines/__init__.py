@@ -115,8 +115,8 @@ class Engine(ABC):
     name: str
 
     @abstractmethod
-    def open(self, grant: dict[str, list[str]] | None = None) -> Tab:
-        """A new tab in a fresh profile; `grant` gives origins permissions ("persistent-storage")."""
+    def open(self) -> Tab:
+        """A new tab in a fresh profile."""
 
     @abstractmethod
     def quit(self) -> None:

@@ -67,8 +67,7 @@ class Chromium(Engine):
     def __init__(self, browser: Browser):
         self._browser = browser
 
-    def open(self, grant: dict[str, list[str]] | None = None) -> Tab:
-        # Chromium grants persistent storage without a prompt, so `grant` has nothing to change.
+    def open(self) -> Tab:
         return ChromiumTab(self._browser)
 
     def quit(self) -> None:

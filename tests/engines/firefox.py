@@ -26,8 +26,8 @@ PREFS = {
     "network.proxy.no_proxies_on": "127.0.0.1",
     "network.proxy.allow_hijacking_localhost": False,
     # Firefox asks the reader before it keeps a site's data for good. Headless, nobody answers:
-    # "ask" (0) leaves the prompt open for ever, the worst case for "Save for offline". A test
-    # that wants the permission granted asks for it per origin (Engine.open(grant=...)).
+    # "ask" (0), set here explicitly, leaves such a prompt open for ever, the worst case for
+    # "Save for offline", which must finish all the same.
     "permissions.default.persistent-storage": 0,
 }
 
@@ -103,8 +103,8 @@ class Firefox(Engine):
             raise EngineError(f"firefox: {command}: {answer['error']}")
         return answer["value"]
 
-    def open(self, grant: dict[str, list[str]] | None = None) -> Tab:
-        return FirefoxTab(self, self.send("open", permissions=grant or {}))
+    def open(self) -> Tab:
+        return FirefoxTab(self, self.send("open"))
 
     def quit(self) -> None:
         self._process.stdin.close()

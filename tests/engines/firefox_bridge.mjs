@@ -29,12 +29,9 @@ let lastTab = 0;
 
 // Each command gets the message and answers with a JSON value (or throws).
 const commands = {
-  async open({ permissions }) {
+  async open() {
     // A user context of its own: storage, service workers and permissions start empty.
     const context = await browser.createBrowserContext();
-    for (const [origin, granted] of Object.entries(permissions ?? {})) {
-      await context.setPermission(origin, ...granted.map((name) => ({ permission: { name }, state: "granted" })));
-    }
     const page = await context.newPage();
     tabs.set(++lastTab, page);
     return lastTab;

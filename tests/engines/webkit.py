@@ -128,8 +128,7 @@ class WebKit(Engine):
         self._driver.set_script_timeout(TIMEOUT_S)
         self._driver.set_page_load_timeout(TIMEOUT_S)
 
-    def open(self, grant: dict[str, list[str]] | None = None) -> Tab:
-        # WebKit has no persistent-storage prompt to answer: `grant` has nothing to change.
+    def open(self) -> Tab:
         return WebKitTab(self._driver)
 
     def quit(self) -> None:
