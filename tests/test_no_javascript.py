@@ -66,10 +66,12 @@ def test_no_button_that_needs_a_script_shows_without_one(seen, language):
     assert {name: actions for name, actions in shown.items() if actions} == {}
 
 
-@pytest.mark.parametrize("language", DATA.languages, ids=lambda language: language.code)
-def test_the_exit_is_a_working_link_without_javascript(without_javascript, mirror, language):
+# Every page's exit has the right address (above); followed in the source language, a
+# right-to-left one and one in a script of its own.
+@pytest.mark.parametrize("code", ["nb", "ar", "ti"])
+def test_the_exit_is_a_working_link_without_javascript(without_javascript, mirror, code):
     page = without_javascript.new_page()
-    page.goto(mirror + page_url(language, "index.md"))
+    page.goto(mirror + page_url(DATA.language(code), "index.md"))
     page.locator("header [data-action=quick-exit]").click()
     page.wait_for_url(QUICK_EXIT_URL)
     assert page.locator("h1").inner_text() == "Weather"
