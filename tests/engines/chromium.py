@@ -53,7 +53,7 @@ class ChromiumTab(Tab):
         self._run(self.page.go_back)
 
     def screenshot(self, path: str) -> None:
-        self._run(self.page.screenshot, path=path)
+        self._run(lambda: self.page.screenshot(path=path))
 
     def close(self) -> None:
         self._context.close()
