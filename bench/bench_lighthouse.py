@@ -15,7 +15,8 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
-from lighthouse import audit, free_port, nginx  # noqa: E402
+from lighthouse import audit, nginx  # noqa: E402
+from servers import free_port  # noqa: E402
 
 from conftest import MIRROR_PATH, build, copy_project  # noqa: E402
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import queue
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -17,6 +16,9 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "tests"))
+from servers import free_port  # noqa: E402
+
 PARTS = ("mkdocs.yml", "hooks", "overrides", "data", "source", "docs")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -37,9 +39,7 @@ def _until(lines: queue.Queue, text: str) -> float:
 
 def _preview(project: Path) -> tuple[float, float]:
     """Seconds to the first build, and from a save of an interface string to the browsers' reload."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     started = time.monotonic()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],

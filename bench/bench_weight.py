@@ -28,7 +28,8 @@ from playwright.sync_api import sync_playwright
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
-from lighthouse import PLAIN_SNIPPET, free_port, nginx  # noqa: E402
+from lighthouse import PLAIN_SNIPPET, nginx  # noqa: E402
+from servers import free_port  # noqa: E402
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, copy_project  # noqa: E402
 from fristed.languages import i18n_languages  # noqa: E402

@@ -3,7 +3,9 @@
 Each server serves one folder under a sub-path, from a configuration written around the project's
 file for it exactly as MIRRORING.md tells a volunteer to fill it in, with its own pid file, logs
 and a free port, and stops at the end. The servers come from Debian (`make test-tools`); a
-missing one fails the test with that advice, as a missing browser does.
+missing one fails the test with that advice, as a missing browser does. The same nginx, with a few
+options, is the engine matrix's mirror (tests/test_engines_mirrors.py) and Lighthouse's
+(tests/lighthouse.py).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ error_log {tmp}/error.log warn;
 {user}{modules}
 events {{ worker_connections 64; }}
 http {{
-    access_log {tmp}/access.log;
+    access_log {access_log};
     client_body_temp_path {tmp}/body;
     proxy_temp_path {tmp}/proxy;
     fastcgi_temp_path {tmp}/fastcgi;
@@ -49,12 +51,20 @@ http {{
     default_type application/octet-stream;
     sendfile on;
     gzip on;
-    server {{
+{gzip_types}{front}    server {{
         listen 127.0.0.1:{port};
         server_name localhost;
         include {tmp}/fristed.conf;
     }}
 }}
+"""
+# The address readers are given, on another port: every request is sent on to the server's own
+# address, as an http-to-https rule does.
+NGINX_FRONT = """\
+    server {{
+        listen 127.0.0.1:{front};
+        return 301 http://127.0.0.1:{port}$request_uri;
+    }}
 """
 # Debian's defaults around the site's folder: the modules a2enmod enables out of the box (on-the-fly
 # deflate among them, which the pre-compressed files must not go through), plus headers and rewrite
@@ -98,22 +108,44 @@ def binary(name: str) -> str:
 
 
 def free_port() -> int:
+    """A port nothing listens on now, for a server started soon."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
 
 
-def _nginx(tmp: Path, site: Path, port: int) -> list[str]:
-    snippet = (PROJECT / "mirror" / "nginx.conf").read_text(encoding="utf-8")
+def _nginx(
+    tmp: Path,
+    site: Path,
+    port: int,
+    *,
+    snippet: str | None = None,
+    front: int | None = None,
+    gzip_types: str = "",
+    access_log: bool = True,
+    brotli: bool = True,
+) -> list[str]:
+    """nginx with mirror/nginx.conf, or another `snippet` with the same placeholders, on `port`.
+
+    `front`: a port whose every request is redirected to `port`. `gzip_types`: types compressed on
+    the fly besides HTML. `access_log=False`: none written. `brotli=False`: brotli stays off even
+    where Debian's module is installed (it is loaded and turned on otherwise).
+    """
+    brotli = brotli and BROTLI_MODULE.exists()
+    snippet = snippet or (PROJECT / "mirror" / "nginx.conf").read_text(encoding="utf-8")
     snippet = snippet.replace("/SUBPATH/", MIRROR_PATH).replace("/PATH/TO/SITE/", f"{site}/")
-    if BROTLI_MODULE.exists():
+    if brotli:
         snippet = snippet.replace("# brotli_static on;", "brotli_static on;")
     (tmp / "fristed.conf").write_text(snippet, encoding="utf-8")
     config = NGINX.format(
         tmp=tmp,
         port=port,
+        # Root's workers read the temporary folder, which only root may enter.
         user="user root;\n" if os.geteuid() == 0 else "",
-        modules=f"load_module {BROTLI_MODULE};\n" if BROTLI_MODULE.exists() else "",
+        modules=f"load_module {BROTLI_MODULE};\n" if brotli else "",
+        access_log=f"{tmp}/access.log" if access_log else "off",
+        gzip_types=f"    gzip_types {gzip_types};\n" if gzip_types else "",
+        front=NGINX_FRONT.format(front=front, port=port) if front else "",
     )
     (tmp / "nginx.conf").write_text(config, encoding="utf-8")
     command = [binary("nginx"), "-p", str(tmp), "-c", str(tmp / "nginx.conf"), "-e", str(tmp / "error.log")]
@@ -164,31 +196,63 @@ STARTERS = {"nginx": _nginx, "apache": _apache, "caddy": _caddy}
 STOP = {"nginx": signal.SIGQUIT, "apache": signal.SIGTERM, "caddy": signal.SIGTERM}
 
 
+class Served(str):
+    """A running server's URL under MIRROR_PATH; `front` is the address that redirects to it
+    (nginx's `front` option); `stop()` takes the server off the network (connections refused)."""
+
+    front: str | None = None
+    process: subprocess.Popen
+    stop_signal: signal.Signals
+
+    def stop(self) -> None:
+        """Stop gracefully, workers and all; kill a server that takes longer than 10 s."""
+        if self.process.poll() is None:
+            self.process.send_signal(self.stop_signal)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
 @contextlib.contextmanager
-def running(name: str, site: Path) -> Iterator[str]:
-    """Serve `site` (a folder every user may read) with one server under MIRROR_PATH; yield its URL."""
-    tmp = site.parent / f"{name}-server"
-    tmp.mkdir(mode=0o755)
-    port = free_port()
-    command = STARTERS[name](tmp, site, port)
+def running(
+    name: str, site: Path, tmp: Path | None = None, port: int | None = None, *, front: bool = False, **options
+) -> Iterator[Served]:
+    """Serve `site` (a folder every user may read) with one server under MIRROR_PATH; yield its URL.
+
+    The server keeps its configuration, pid and logs in `tmp` (by default a new folder beside
+    `site`) and listens on `port` (by default a free one); with `front` (nginx), also on a free
+    port that redirects to it. `options` are the starter's own (see `_nginx`).
+    """
+    if tmp is None:
+        tmp = site.parent / f"{name}-server"
+        tmp.mkdir(mode=0o755)
+    listening = [port or free_port()]
+    if front:
+        listening.append(free_port())
+        options["front"] = listening[1]
+    command = STARTERS[name](tmp, site, listening[0], **options)
     log = open(tmp / "output.log", "wb")  # noqa: SIM115 - closed below, after the server stops
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=_env(tmp))
+    served = Served(f"http://127.0.0.1:{listening[0]}{MIRROR_PATH}")
+    served.process, served.stop_signal = process, STOP[name]
+    if front:
+        served.front = f"http://127.0.0.1:{listening[1]}{MIRROR_PATH}"
     try:
         deadline = time.monotonic() + 10
-        while True:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-            assert process.poll() is None, (tmp / "output.log").read_text() + _read(tmp / "error.log")
-            assert time.monotonic() < deadline, f"{name} did not start listening within 10 s"
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}{MIRROR_PATH}"
+        for each in listening:
+            while True:
+                with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", each), timeout=1):
+                    break
+                assert process.poll() is None, (
+                    f"{name} did not start: {_read(tmp / 'output.log')}{_read(tmp / 'error.log')}"
+                )
+                assert time.monotonic() < deadline, f"{name} did not start listening within 10 s"
+                time.sleep(0.05)
+        yield served
     finally:
-        process.send_signal(STOP[name])
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        served.stop()
         log.close()
     # nginx: every location of the snippet sets both variables its headers use; a missed one is logged.
     assert "uninitialized" not in _read(tmp / "error.log")

@@ -5,9 +5,9 @@ redirect of a folder without its final slash, which the service worker sees."""
 from __future__ import annotations
 
 import pytest
+from servers import running
 
 from conftest import PROJECT
-from engines.nginx import nginx_mirror
 from fristed.project import load_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.engines]
@@ -23,7 +23,8 @@ CACHED = """async (url) => {
 
 @pytest.fixture
 def nginx(guide_builds, tmp_path):
-    with nginx_mirror(guide_builds[0], tmp_path) as mirror:
+    # Brotli off: the matrix tests the redirects and the worker; tests/test_servers.py the encodings.
+    with running("nginx", guide_builds[0], tmp_path, front=True, brotli=False) as mirror:
         yield mirror
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from lighthouse import audit, free_port, nginx
+from lighthouse import audit, nginx
+from servers import free_port
 
 from conftest import MIRROR_PATH, build, copy_project
 

@@ -6,7 +6,6 @@ import os
 import pty
 import re
 import signal
-import socket
 import subprocess
 import threading
 import time
@@ -17,6 +16,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
+from servers import free_port
 
 from conftest import PROJECT, copy_project
 from fristed.data import DataError
@@ -36,9 +36,7 @@ class Preview:
     """`make serve` running in a copy of the project, its terminal output collected line by line."""
 
     def __init__(self, project: Path):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            port = probe.getsockname()[1]
+        port = free_port()
         self.url = f"http://127.0.0.1:{port}/"
         self.lines: list[str] = []
         # In a terminal 80 columns wide, as a translator runs it: MkDocs colours and wraps its log
