@@ -53,13 +53,18 @@ def copy_project(target: Path, languages: tuple[str, ...] | None = None) -> Path
         else:
             shutil.copy2(source, target / part)
     if languages:
-        listed = yaml.safe_load((target / "data" / "languages.yml").read_text(encoding="utf-8"))
-        kept = [entry for entry in listed if entry["code"] in languages]
-        (target / "data" / "languages.yml").write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
-        for entry in listed:
-            if entry["code"] not in languages:
-                shutil.rmtree(target / "docs" / entry["code"])
+        keep_languages(target, languages)
     return target
+
+
+def keep_languages(project: Path, languages: tuple[str, ...]) -> None:
+    """Take every language but `languages` out of a copy of the project."""
+    listed = yaml.safe_load((project / "data" / "languages.yml").read_text(encoding="utf-8"))
+    kept = [entry for entry in listed if entry["code"] in languages]
+    (project / "data" / "languages.yml").write_text(yaml.safe_dump(kept, allow_unicode=True), encoding="utf-8")
+    for entry in listed:
+        if entry["code"] not in languages:
+            shutil.rmtree(project / "docs" / entry["code"])
 
 
 def pytest_collection_modifyitems(items):

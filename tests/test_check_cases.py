@@ -486,8 +486,8 @@ CASES = {
     "refuses-extra-duration": bad(
         "en/index.md",
         "It is open 24 hours, day and night.",
-        "It is open 24 hours, day and night, 7 days a week.",
-        f'durations: expected a duration registered in data/facts.yml (see {FACT_DURATIONS}), found "7 days"',
+        "It is open 24 hours, day and night, 5 days a week.",
+        f'durations: expected a duration registered in data/facts.yml (see {FACT_DURATIONS}), found "5 days"',
         "no more than the source page",
     ),
     "refuses-article-for-number": bad(
