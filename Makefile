@@ -25,8 +25,12 @@ PORT ?= 8000
 serve: $(VENV)/installed ## Preview the site at http://127.0.0.1:8000/, rebuilt on every save (PORT=8000)
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
+# Two workers, one test file each at a time (a file's browser and built sites stay in one worker):
+# the browser tests spend much of their time waiting on pages and timers, so two halve the wait.
+TEST_WORKERS ?= 2
+
 test: $(VENV)/installed test-tools lint check ## Run every test, browser tests in all three engines included
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --numprocesses $(TEST_WORKERS) --dist loadfile
 
 .PHONY: test-quick
 test-quick: $(VENV)/installed ## The tests that need no site build and no browser: a quick answer

@@ -100,9 +100,9 @@ class Tab(ABC):
             self.pause(0.05)
 
     def wait_for_element(self, selector: str) -> None:
-        """Wait until the selector finds an element: a click or key may be sent before a script
-        has built it (Playwright waits so by itself)."""
-        self.wait_for("(selector) => document.querySelector(selector) !== null", selector)
+        """Wait until the selector finds a shown element: a click or key may be sent before a
+        script has built or shown it (Playwright waits so by itself)."""
+        self.wait_for("(selector) => document.querySelector(selector)?.getClientRects().length > 0", selector)
 
     def text(self, selector: str) -> str | None:
         """The text of the first element the selector finds, or None if there is none."""
