@@ -88,6 +88,27 @@ def test_critical_css_holds_the_rules_of_the_first_screen_in_each_direction(dire
     assert critical_css(page, parse_rules(SHEET)) == expected
 
 
+def test_critical_css_leaves_the_sidebars_menus_and_what_a_first_paint_does_not_draw_to_the_stylesheet():
+    sheet = (
+        ".md-sidebar{width:12rem}"  # the sidebar keeps its width, so the text stays where it is
+        ".md-sidebar__scrollwrap{margin:0 .2rem}"  # the menus in it: their look comes later
+        ".md-nav{font-size:.7rem}"
+        ".md-select__inner{opacity:0}"  # the closed list of languages stays hidden
+        ".md-select__inner:after{content:''}"  # the closed list's arrow draws nothing
+        ".md-header{color:red;outline:none}"  # nothing is focused yet
+    )
+    page = (
+        '<!doctype html><html dir="ltr"><head></head><body><header class="md-header">'
+        '<div class="md-select"><div class="md-select__inner"></div></div></header><main>'
+        '<div class="md-sidebar"><div class="md-sidebar__scrollwrap"><nav class="md-nav"></nav></div></div>'
+        '<article class="md-typeset"><h1>Tittel</h1></article></main></body></html>'
+    )
+    assert (
+        critical_css(page, parse_rules(sheet))
+        == ".md-sidebar{width:12rem}.md-select__inner{opacity:0}.md-header{color:red}"
+    )
+
+
 def test_a_policy_allows_exactly_the_inline_style_it_names():
     policy = content_security_policy([style_hash("p{margin:0}")])
     digest = "QRQPRLGyxt3RJiKpYNjpkgHcmHU2PywsfL2e8oI0LQA="  # echo -n 'p{margin:0}' | openssl sha256 -binary | base64

@@ -42,16 +42,25 @@ from fristed.safety import CONTENT_SECURITY_POLICY, content_security_policy
 FIRST_BLOCKS = 6
 # The menus' entries: on a phone the menu is closed, and on a wide screen, in the margin, they
 # take their final look when the stylesheet arrives, beside a text already drawn as it stays.
-# The list of languages is closed on every screen.
+# The list of languages is closed on every screen: its box is kept, which hides it.
 MENU_ENTRIES = ".md-nav--primary", ".md-nav--secondary", ".md-select__inner"
+# The menus in the sidebars, with their boxes: on a phone the sidebar is closed (out of sight
+# and hidden); on a wide screen the sidebar keeps its width, so the text is drawn where it
+# stays, and the menus in it take their look when the stylesheet arrives.
+MENUS = (".md-sidebar__scrollwrap",)
 # A page is painted on a screen before anyone prints it.
 NOT_ON_SCREEN = "@media print"
 # Properties that change nothing in a first paint: how changes animate, how the pointer and
 # touches behave. The stylesheet brings them before anyone touches the page.
 NOT_PAINTED = re.compile(
     r"(-webkit-|-moz-)?(transition|animation|cursor|will-change|tap-highlight-color|touch-action|user-select"
-    r"|pointer-events|scroll-behavior|scroll-snap|scrollbar-)"
+    r"|pointer-events|scroll-behavior|scroll-snap|scrollbar-"
+    # Nothing is focused before the reader does something, and a screen is not paper.
+    r"|outline|print-color-adjust|color-adjust)"
 )
+# Pseudo-elements that draw nothing on a first screen: the closed list of languages' arrow
+# (the list is transparent until opened), scroll bars of menus not yet styled.
+NOT_DRAWN = re.compile(r"\.md-select__inner::?after\b|::-webkit-scrollbar")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 COMBINATORS = {">", "+", "~"}
 
@@ -65,7 +74,7 @@ class _Element:
 
 class _FirstScreen(HTMLParser):
     """A page's elements down to the end of its first screen: the text's first blocks, not the
-    menus' entries, nothing of the controls and footer after the text."""
+    menus' entries nor the sidebars' menus, nothing of the controls and footer after the text."""
 
     def __init__(self):
         super().__init__()
@@ -74,16 +83,24 @@ class _FirstScreen(HTMLParser):
         self.elements: list[_Element] = []
         self.article: _Element | None = None
         self.skipped_depth = 0  # inside a menu's entries: how many elements deep
+        self.menu_depth = 0  # inside a sidebar's menus, which are left out with their boxes
         self.done = False
 
     def handle_starttag(self, tag, attrs):
         if self.done or self.skipped_depth:
             self.skipped_depth += bool(self.skipped_depth) and tag not in VOID
             return
+        if self.menu_depth:
+            self.menu_depth += tag not in VOID
+            return
+        tokens = element_tokens(tag, attrs)
+        if any(menu in tokens for menu in MENUS):
+            self.menu_depth = int(tag not in VOID)
+            return
         if self.article is not None and self.current is self.article and len(self.article.children) >= FIRST_BLOCKS:
             self.done = True  # the rest of the text, and all after it, is below the first screen
             return
-        element = _Element(element_tokens(tag, attrs), self.current)
+        element = _Element(tokens, self.current)
         self.current.children.append(element)
         self.elements.append(element)
         if tag == "article":
@@ -93,6 +110,9 @@ class _FirstScreen(HTMLParser):
             self.skipped_depth = int(any(entries in element.tokens for entries in MENU_ENTRIES))
 
     def handle_endtag(self, tag):
+        if self.menu_depth:
+            self.menu_depth -= tag not in VOID
+            return
         if self.skipped_depth > 1:
             self.skipped_depth -= tag not in VOID
             return
@@ -209,7 +229,9 @@ def critical_css(html: str, rules: list[_Rule]) -> str:
     for rule in rules:
         if NOT_ON_SCREEN in rule.wrappers:
             continue
-        selectors = [s.text for s in rule.selectors if _matches(s, index, screen.elements, page)]
+        selectors = [
+            s.text for s in rule.selectors if not NOT_DRAWN.search(s.text) and _matches(s, index, screen.elements, page)
+        ]
         if selectors:
             chosen.append((rule, selectors))
     declarations = [d for rule, _ in chosen for d in rule.declarations if not NOT_PAINTED.match(d[0])]
