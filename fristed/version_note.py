@@ -16,4 +16,8 @@ from babel.dates import format_date
 def version_note(template: str, version: str, date: datetime.datetime, language_code: str) -> str:
     """Fill the `site_version` string's `{version}` and `{date}`, the date in the language's long format."""
     day = format_date(date.date(), format="long", locale=language_code)
+    if day.endswith("."):
+        # Bulgarian, Russian and Ukrainian dates end in an abbreviation of "year", whose full
+        # stop also ends the sentence: one, not two.
+        template = template.replace("{date}.", "{date}")
     return template.replace("{version}", version).replace("{date}", day)

@@ -27,8 +27,11 @@ NOTE = re.compile(r'<p class="?fristed-version"?>([^<]*)</p>')
         ("fr", "Cette copie : version 0.1.0 du 28 novembre 2025."),
         ("ar", "هذه النسخة: الإصدار 0.1.0 بتاريخ 28 نوفمبر 2025."),
         ("ti", "እዚ ቅዳሕ: ስሪት 0.1.0፣ ዕለት ሕዳር 28, 2025።"),
+        # The year's abbreviation (a Cyrillic ghe, spelt as an escape) ends the sentence too.
+        ("ru", "Эта копия: версия 0.1.0 от 28 ноября 2025\u202f\u0433."),
+        ("bg", "Това копие: версия 0.1.0 от 28 ноември 2025\u202f\u0433."),
     ],
-    ids=["source-language", "month-first", "space-before-colon", "right-to-left", "ethiopic"],
+    ids=["source-language", "month-first", "space-before-colon", "right-to-left", "ethiopic", "abbreviated-year", "bg"],
 )
 def test_the_note_writes_the_date_as_the_language_does(code, expected):
     assert version_note(DATA.strings[code]["site_version"], "0.1.0", DAY, code) == expected
