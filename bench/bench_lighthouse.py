@@ -15,31 +15,16 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "tests"))
-from lighthouse import audit, nginx  # noqa: E402
-from servers import free_port  # noqa: E402
+from lighthouse import LANGUAGES, audit, served_at_its_address  # noqa: E402
 
-from conftest import MIRROR_PATH, build, copy_project  # noqa: E402
-
-LANGUAGES = ("nb", "ar", "ti")
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as temporary:
-        folder = Path(temporary)
-        port = free_port()
-        url = f"http://127.0.0.1:{port}{MIRROR_PATH}"
-        project = copy_project(folder / "project", LANGUAGES)
-        config = project / "mkdocs.yml"
-        config.write_text(f"site_url: {url}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
-        result = build(project, folder / "site")
-        if result.returncode:
-            print(result.stderr, file=sys.stderr)
-            return 1
-        (folder / "nginx").mkdir()
-        with nginx(folder / "site", folder / "nginx", port) as served:
-            pages = {code: served + ("" if code == "nb" else f"{code}/") for code in LANGUAGES}
-            results = audit(list(pages.values()), CATEGORIES)
+    # A failed build raises, with the build's own errors.
+    with tempfile.TemporaryDirectory() as temporary, served_at_its_address(Path(temporary)) as (served, _):
+        pages = {code: served + ("" if code == "nb" else f"{code}/") for code in LANGUAGES}
+        results = audit(list(pages.values()), CATEGORIES)
     print(f"{'home page':<10}" + "".join(f"{category:>16}" for category in CATEGORIES))
     for code, page in pages.items():
         print(f"{code:<10}" + "".join(f"{results[page][category]['score']:>16}" for category in CATEGORIES))

@@ -10,11 +10,12 @@ import contextlib
 import json
 import os
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
-from servers import running
+from servers import free_port, running
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, PROJECT
+from conftest import CHROMIUM, CHROMIUM_ARGS, MIRROR_PATH, PROJECT, build, copy_project
 
 NODE_TOOLS = PROJECT / "node-tools"
 AUDIT = NODE_TOOLS / "audit.mjs"
@@ -29,6 +30,27 @@ def nginx(site_dir: Path, tmp: Path, port: int, snippet: str | None = None) -> c
     127.0.0.1:port, with gzip for the text types and no access log; yield its URL. Brotli stays
     off: the benchmark weighs gzip's bytes."""
     return running("nginx", site_dir, tmp, port, snippet=snippet, gzip_types=GZIP_TYPES, access_log=False, brotli=False)
+
+
+# The home page's languages Lighthouse reads: the source, right-to-left, Ethiopic script.
+LANGUAGES = ("nb", "ar", "ti")
+
+
+@contextlib.contextmanager
+def served_at_its_address(folder: Path) -> Iterator[tuple[str, Path]]:
+    """Build the site in LANGUAGES with a `site_url` (the address it is served at, as the main site
+    is) and serve it with nginx there; yield (URL, site folder). A failed build raises."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}{MIRROR_PATH}"
+    project = copy_project(folder / "project", LANGUAGES)
+    config = project / "mkdocs.yml"
+    config.write_text(f"site_url: {url}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    result = build(project, folder / "site")
+    if result.returncode:
+        raise RuntimeError(f"the build failed:\n{result.stderr}")
+    (folder / "nginx").mkdir()
+    with nginx(folder / "site", folder / "nginx", port) as served:
+        yield served, folder / "site"
 
 
 def audit(urls: list[str], categories: tuple[str, ...]) -> dict:

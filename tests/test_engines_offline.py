@@ -5,6 +5,7 @@ reaches the reader, and "Remove this guide" leaves nothing behind."""
 from __future__ import annotations
 
 import pytest
+from test_offline import CACHED_TEXT
 
 from conftest import ARTIFACTS, PROJECT
 from engines import Tab
@@ -16,14 +17,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.engines]
 DATA = load_project(PROJECT)
 STRINGS = DATA.strings["en"]
 CONTROLLED = "() => navigator.serviceWorker.controller !== null"
-# The text of an address as the site's caches hold it, or null.
-CACHED_TEXT = """async (url) => {
-  for (const name of await caches.keys()) {
-    const response = await (await caches.open(name)).match(url);
-    if (response) return response.text();
-  }
-  return null;
-}"""
 STATUS = ".fristed-offline [role=status]"
 FIRST_RESULT = "() => document.querySelector('.fristed-search__panel li a')?.href"
 SAVE_DONE = f"""() => {{

@@ -11,31 +11,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from lighthouse import audit, nginx
-from servers import free_port
-
-from conftest import MIRROR_PATH, build, copy_project
+from lighthouse import audit, served_at_its_address
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ("nb", "ar", "ti")
 CATEGORIES = ("accessibility", "best-practices", "seo")
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """The site in three languages, built for its address and served by nginx: (URL, folder)."""
-    folder = tmp_path_factory.mktemp("lighthouse")
-    port = free_port()
-    url = f"http://127.0.0.1:{port}{MIRROR_PATH}"
-    project = copy_project(folder / "project", LANGUAGES)
-    config = project / "mkdocs.yml"
-    config.write_text(f"site_url: {url}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
-    result = build(project, folder / "site")
-    assert result.returncode == 0, result.stderr
-    (folder / "nginx").mkdir()
-    with nginx(folder / "site", folder / "nginx", port) as served_url:
-        yield served_url, folder / "site"
+    with served_at_its_address(tmp_path_factory.mktemp("lighthouse")) as served_site:
+        yield served_site
 
 
 def test_a_site_with_an_address_names_its_pages_absolutely(served):
